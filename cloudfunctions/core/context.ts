@@ -1,0 +1,17 @@
+import type { User } from '../../shared/domain/org';
+import type { Clock } from './clock';
+import type { Store } from './store/port';
+
+/** Everything a use case may touch: the ports, and who is calling. */
+export interface Ctx {
+  store: Store;
+  clock: Clock;
+  /** The signed-in user, or null for an anonymous caller of a public action. */
+  caller: User | null;
+  /** In WeChat: the caller's OPENID, present even before it is bound to a user. */
+  openId?: string;
+  /** The client's id for this request; a retry carries the same one. */
+  requestId?: string;
+}
+
+export const nowIso = (ctx: Pick<Ctx, 'clock'>): string => ctx.clock.now().toISOString();

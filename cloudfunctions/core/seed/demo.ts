@@ -1,0 +1,143 @@
+/**
+ * Demo data for local runs and tests: one county with two township centers, so that
+ * multi-center scoping is real. Each seeded item goes through the same schema and rules as an
+ * admin's edit (R-CAT-1..3), so the demo can never show an incomplete guide.
+ */
+import { serviceItemDraftSchema, type ServiceItem } from '../../../shared/domain/catalog';
+import type { Role } from '../../../shared/domain/roles';
+import type { Center, District, ServiceWindow, User, Village } from '../../../shared/domain/org';
+import type { Clock } from '../clock';
+import type { Store } from '../store/port';
+import { codeKey } from '../usecases/catalog';
+import { SEED_ITEMS, SEED_WINDOWS } from './catalog-items';
+
+export const SEED_VERSION = '1';
+
+export const DEMO_DISTRICT: District = { id: 'd-qingxi', name: '青溪县' };
+
+interface CenterSeed {
+  center: Center;
+  villages: string[];
+  users: Array<{ key: string; role: Role; name: string; window?: string; village?: number }>;
+}
+
+const CENTERS: CenterSeed[] = [
+  {
+    center: {
+      id: 'c-baisha',
+      districtId: DEMO_DISTRICT.id,
+      name: '白沙镇便民服务中心',
+      address: '青溪县白沙镇振兴路18号(镇政府一楼)',
+      phone: '0571-6521 3800',
+      complaintPhone: '0571-6521 3899',
+      opensAt: '09:00',
+      closesAt: '17:00',
+    },
+    villages: ['白沙村', '石桥村', '上林村', '溪口村'],
+    users: [
+      { key: 'villager', role: 'villager', name: '王秀英', village: 0 },
+      { key: 'agent', role: 'agent', name: '李建国', village: 1 },
+      { key: 'staff-mz', role: 'staff', name: '陈丽', window: 'MZ' },
+      { key: 'staff-rs', role: 'staff', name: '杨帆', window: 'RS' },
+      { key: 'staff-wj', role: 'staff', name: '吴婷', window: 'WJ' },
+      { key: 'staff-cl', role: 'staff', name: '孙浩', window: 'CL' },
+      { key: 'staff-zh', role: 'staff', name: '何静', window: 'ZH' },
+      { key: 'office', role: 'office', name: '周敏' },
+      { key: 'leader', role: 'leader', name: '刘志强' },
+      { key: 'admin', role: 'admin', name: '赵磊' },
+    ],
+  },
+  {
+    center: {
+      id: 'c-liutang',
+      districtId: DEMO_DISTRICT.id,
+      name: '柳塘乡便民服务中心',
+      address: '青溪县柳塘乡柳塘街6号',
+      phone: '0571-6530 1200',
+      complaintPhone: '0571-6530 1299',
+      opensAt: '09:00',
+      closesAt: '17:00',
+    },
+    villages: ['柳塘村', '荷花村', '青山村'],
+    users: [
+      { key: 'villager', role: 'villager', name: '黄德明', village: 0 },
+      { key: 'agent', role: 'agent', name: '郑春梅', village: 2 },
+      { key: 'staff-mz', role: 'staff', name: '林峰', window: 'MZ' },
+      { key: 'office', role: 'office', name: '许娜' },
+      { key: 'leader', role: 'leader', name: '马国平' },
+      { key: 'admin', role: 'admin', name: '冯晓' },
+    ],
+  },
+];
+
+const shortId = (centerId: string) => centerId.replace(/^c-/, '');
+export const windowId = (centerId: string, code: string) => `w-${shortId(centerId)}-${code.toLowerCase()}`;
+export const demoUserId = (centerId: string, key: string) => `u-${shortId(centerId)}-${key}`;
+
+export interface DemoData {
+  districts: District[];
+  centers: Center[];
+  villages: Village[];
+  windows: ServiceWindow[];
+  items: ServiceItem[];
+  users: User[];
+}
+
+export function buildDemoData(at: string): DemoData {
+  const data: DemoData = { districts: [DEMO_DISTRICT], centers: [], villages: [], windows: [], items: [], users: [] };
+  for (const seed of CENTERS) {
+    const c = seed.center;
+    data.centers.push(c);
+    const villages = seed.villages.map((name, i) => ({ id: `v-${shortId(c.id)}-${i + 1}`, centerId: c.id, name }));
+    data.villages.push(...villages);
+    SEED_WINDOWS.forEach((w, i) => {
+      data.windows.push({
+        id: windowId(c.id, w.code),
+        centerId: c.id,
+        code: w.code,
+        name: w.name,
+        duties: w.duties,
+        phone: `${c.phone} 转 ${w.phoneExt}`,
+        sort: i + 1,
+      });
+    });
+    for (const s of SEED_ITEMS) {
+      const { window, ...rest } = s;
+      const draft = serviceItemDraftSchema.parse({ ...rest, windowId: windowId(c.id, window) });
+      data.items.push({
+        ...draft,
+        id: `item-${shortId(c.id)}-${draft.code.toLowerCase()}`,
+        centerId: c.id,
+        version: 1,
+        updatedAt: at,
+        updatedBy: 'seed',
+      });
+    }
+    for (const u of seed.users) {
+      const user: User = { id: demoUserId(c.id, u.key), centerId: c.id, role: u.role, name: u.name };
+      if (u.window) user.windowId = windowId(c.id, u.window);
+      if (u.village !== undefined) user.villageId = villages[u.village]?.id;
+      data.users.push(user);
+    }
+  }
+  return data;
+}
+
+/** Seeds an empty store once; a store that has the seed marker is left alone. */
+export async function seedDemoData(store: Store, clock: Clock): Promise<boolean> {
+  if (await store.get('meta', 'seed-version')) return false;
+  const data = buildDemoData(clock.now().toISOString());
+  await store.transaction(async (tx) => {
+    for (const d of data.districts) await tx.put('districts', d);
+    for (const c of data.centers) await tx.put('centers', c);
+    for (const v of data.villages) await tx.put('villages', v);
+    for (const w of data.windows) await tx.put('windows', w);
+    for (const i of data.items) {
+      await tx.put('items', i);
+      await tx.put('meta', { id: codeKey(i.centerId, i.code), value: i.id });
+    }
+    for (const u of data.users) await tx.put('users', u);
+    await tx.put('meta', { id: 'seed-version', value: SEED_VERSION });
+  });
+  return true;
+}

@@ -1,0 +1,238 @@
+/**
+ * SQLite adapter of the Store port (better-sqlite3 12): one table per collection holding JSON
+ * documents, with expression indexes from COLLECTION_INDEXES. WAL with synchronous=FULL, so a
+ * write that was acknowledged survives a crash.
+ *
+ * better-sqlite3 is synchronous but the port is async: every operation runs through one queue,
+ * so an open transaction never interleaves with another request's statements.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../../../shared/domain/errors';
+import { COLLECTION_INDEXES, COLLECTION_NAMES, type CollectionName } from './collections';
+import {
+  applyPatch,
+  matches,
+  type Comparison,
+  type Doc,
+  type FindOptions,
+  type Patch,
+  type Scalar,
+  type Store,
+  type TxOps,
+  type Where,
+} from './port';
+
+const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+
+function field(path: string): string {
+  if (!FIELD_PATH.test(path)) throw new AppError('INTERNAL', undefined, { reason: `bad field path ${path}` });
+  return `json_extract(doc, '$.${path}')`;
+}
+
+const table = (col: CollectionName): string => `"${col}"`;
+
+/** SQLite stores JSON booleans as 1/0 when extracted. */
+const bindable = (v: Scalar): string | number | null => (typeof v === 'boolean' ? (v ? 1 : 0) : v);
+
+function whereSql(where: Where | undefined): { sql: string; params: Array<string | number | null> } {
+  const parts: string[] = [];
+  const params: Array<string | number | null> = [];
+  for (const [path, cond] of Object.entries(where ?? {})) {
+    const f = field(path);
+    if (cond === null || typeof cond !== 'object') {
+      if (cond === null) parts.push(`${f} IS NULL`);
+      else {
+        parts.push(`${f} = ?`);
+        params.push(bindable(cond));
+      }
+      continue;
+    }
+    const c: Comparison = cond;
+    if (c.$eq !== undefined) {
+      parts.push(`${f} IS ?`);
+      params.push(bindable(c.$eq));
+    }
+    if (c.$ne !== undefined) {
+      parts.push(`${f} IS NOT ?`);
+      params.push(bindable(c.$ne));
+    }
+    if (c.$in !== undefined) {
+      if (c.$in.length === 0) parts.push('0');
+      else {
+        parts.push(`${f} IN (${c.$in.map(() => '?').join(',')})`);
+        params.push(...c.$in.map(bindable));
+      }
+    }
+    const ranges: Array<[string, string | number | undefined]> = [
+      ['<', c.$lt],
+      ['<=', c.$lte],
+      ['>', c.$gt],
+      ['>=', c.$gte],
+    ];
+    for (const [op, bound] of ranges) {
+      if (bound === undefined) continue;
+      parts.push(`${f} ${op} ?`);
+      params.push(bound);
+      // Same as the pure matcher: a bound only compares with values of its own type.
+      parts.push(
+        typeof bound === 'number'
+          ? `json_type(doc, '$.${path}') IN ('integer', 'real')`
+          : `json_type(doc, '$.${path}') = 'text'`,
+      );
+    }
+  }
+  return { sql: parts.length > 0 ? ` WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+export interface SqliteStoreOptions {
+  /** Folder of the database file; created if missing. */
+  dataDir: string;
+  fileName?: string;
+}
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  readonly file: string;
+  private readonly db: Database.Database;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly tx: TxOps;
+
+  constructor(opts: SqliteStoreOptions) {
+    fs.mkdirSync(opts.dataDir, { recursive: true });
+    this.file = path.join(opts.dataDir, opts.fileName ?? 'center.sqlite');
+    this.db = new Database(this.file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+    this.tx = {
+      get: (col, id) => Promise.resolve(this.getSync(col, id)),
+      insert: (col, doc) => Promise.resolve(this.insertSync(col, doc)),
+      put: (col, doc) => Promise.resolve(this.putSync(col, doc)),
+      update: (col, id, patch) => Promise.resolve(this.updateSync(col, id, patch, undefined)),
+      remove: (col, id) => Promise.resolve(this.removeSync(col, id)),
+    };
+  }
+
+  /** Tables and indexes derive from COLLECTION_INDEXES; creating them is idempotent. */
+  private migrate(): void {
+    const ddl: string[] = [];
+    for (const col of COLLECTION_NAMES) {
+      ddl.push(`CREATE TABLE IF NOT EXISTS ${table(col)} (id TEXT PRIMARY KEY, doc TEXT NOT NULL) STRICT`);
+      for (const fields of COLLECTION_INDEXES[col]) {
+        const name = `${col}__${fields.join('_').replace(/\./g, '_')}`;
+        ddl.push(`CREATE INDEX IF NOT EXISTS "${name}" ON ${table(col)} (${fields.map(field).join(', ')})`);
+      }
+    }
+    this.db.transaction(() => {
+      for (const s of ddl) this.db.exec(s);
+    })();
+  }
+
+  private serial<T>(fn: () => T | Promise<T>): Promise<T> {
+    const run = this.queue.then(fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private getSync<C extends CollectionName>(col: C, id: string): Doc<C> | null {
+    const row = this.db.prepare(`SELECT doc FROM ${table(col)} WHERE id = ?`).get(id) as { doc: string } | undefined;
+    return row ? (JSON.parse(row.doc) as Doc<C>) : null;
+  }
+
+  private insertSync<C extends CollectionName>(col: C, doc: Doc<C>): void {
+    try {
+      this.db.prepare(`INSERT INTO ${table(col)} (id, doc) VALUES (?, ?)`).run(doc.id, JSON.stringify(doc));
+    } catch (e) {
+      if (e instanceof Database.SqliteError && e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+        throw new AppError('CONFLICT', '对不起,该记录已存在,请勿重复提交。', { collection: col, id: doc.id });
+      }
+      throw e;
+    }
+  }
+
+  private putSync<C extends CollectionName>(col: C, doc: Doc<C>): void {
+    this.db
+      .prepare(`INSERT INTO ${table(col)} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`)
+      .run(doc.id, JSON.stringify(doc));
+  }
+
+  private updateSync<C extends CollectionName>(col: C, id: string, patch: Patch, where: Where | undefined): boolean {
+    // Read, check and write in one synchronous step: nothing can run in between.
+    const current = this.getSync(col, id);
+    if (!current || !matches(current, where)) return false;
+    const next = applyPatch(current, patch);
+    this.db.prepare(`UPDATE ${table(col)} SET doc = ? WHERE id = ?`).run(JSON.stringify(next), id);
+    return true;
+  }
+
+  private removeSync(col: CollectionName, id: string): boolean {
+    return this.db.prepare(`DELETE FROM ${table(col)} WHERE id = ?`).run(id).changes > 0;
+  }
+
+  get<C extends CollectionName>(col: C, id: string): Promise<Doc<C> | null> {
+    return this.serial(() => this.getSync(col, id));
+  }
+
+  find<C extends CollectionName>(col: C, opts: FindOptions = {}): Promise<Array<Doc<C>>> {
+    return this.serial(() => {
+      const w = whereSql(opts.where);
+      const order = (opts.orderBy ?? []).map(([f, dir]) => `${field(f)} ${dir === 'desc' ? 'DESC' : 'ASC'}`);
+      order.push('id ASC');
+      let sql = `SELECT doc FROM ${table(col)}${w.sql} ORDER BY ${order.join(', ')}`;
+      const params = [...w.params];
+      if (opts.limit !== undefined || opts.offset !== undefined) {
+        sql += ' LIMIT ? OFFSET ?';
+        params.push(opts.limit ?? -1, opts.offset ?? 0);
+      }
+      const rows = this.db.prepare(sql).all(...params) as Array<{ doc: string }>;
+      return rows.map((r) => JSON.parse(r.doc) as Doc<C>);
+    });
+  }
+
+  count<C extends CollectionName>(col: C, where?: Where): Promise<number> {
+    return this.serial(() => {
+      const w = whereSql(where);
+      const row = this.db.prepare(`SELECT COUNT(*) AS n FROM ${table(col)}${w.sql}`).get(...w.params) as { n: number };
+      return row.n;
+    });
+  }
+
+  insert<C extends CollectionName>(col: C, doc: Doc<C>): Promise<void> {
+    return this.serial(() => this.insertSync(col, doc));
+  }
+
+  put<C extends CollectionName>(col: C, doc: Doc<C>): Promise<void> {
+    return this.serial(() => this.putSync(col, doc));
+  }
+
+  update<C extends CollectionName>(col: C, id: string, patch: Patch, where?: Where): Promise<boolean> {
+    return this.serial(() => this.updateSync(col, id, patch, where));
+  }
+
+  remove<C extends CollectionName>(col: C, id: string): Promise<boolean> {
+    return this.serial(() => this.removeSync(col, id));
+  }
+
+  transaction<T>(fn: (tx: TxOps) => Promise<T>): Promise<T> {
+    return this.serial(async () => {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(this.tx);
+        this.db.exec('COMMIT');
+        return result;
+      } catch (e) {
+        this.db.exec('ROLLBACK');
+        throw e;
+      }
+    });
+  }
+
+  close(): Promise<void> {
+    return this.serial(() => {
+      if (this.db.open) this.db.close();
+    });
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * The registry: every cloud function and its actions. Adding an action here makes it appear in
+ * the client's typed API and obliges the server to implement it (the compiler checks both).
+ */
+import { accountContract } from './account';
+import { catalogContract } from './catalog';
+import type { ActionInput, ActionOutput } from './define';
+
+export const registry = {
+  catalog: catalogContract,
+  account: accountContract,
+} as const;
+
+export type Registry = typeof registry;
+export type FunctionName = keyof Registry;
+export type ActionName<F extends FunctionName> = keyof Registry[F] & string;
+
+export const FUNCTION_NAMES = Object.keys(registry) as FunctionName[];
+
+/** The typed client surface: api.catalog.search({ centerId, q }) → Promise<output>. */
+export type Api = {
+  [F in FunctionName]: {
+    [A in ActionName<F>]: (input: ActionInput<Registry[F][A]>) => Promise<ActionOutput<Registry[F][A]>>;
+  };
+};
+
+export * from './define';
