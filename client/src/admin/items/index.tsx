@@ -1,0 +1,52 @@
+import { View, Text } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { AtButton } from 'taro-ui';
+import { promiseLabel } from '@shared/domain/catalog';
+import PageShell from '../../components/page-shell';
+import StateView from '../../components/state-view';
+import { api } from '../../services/api';
+import { getSession } from '../../services/session';
+import { useLoad } from '../../services/use-load';
+import { useState } from 'react';
+
+/** The admin's list of their center's items, with the way to add and edit them. */
+export default function AdminItems() {
+  const session = getSession();
+  const centerId = session?.user.centerId ?? '';
+  const [tick, setTick] = useState(0);
+  useDidShow(() => setTick((t) => t + 1));
+  const list = useLoad(() => api.catalog.listItems({ centerId }), `${centerId}|${tick}`);
+
+  if (session?.user.role !== 'admin') {
+    return (
+      <PageShell>
+        <View className="card">对不起,事项目录只有中心管理员可以维护;如需调整事项,请联系中心管理员。</View>
+      </PageShell>
+    );
+  }
+  return (
+    <PageShell>
+      <AtButton type="primary" onClick={() => Taro.navigateTo({ url: '/admin/item-edit/index' })}>
+        新增事项
+      </AtButton>
+      <View className="card" style={{ marginTop: 'var(--space)' }}>
+        <StateView loading={list.loading} error={list.error} onRetry={list.reload} />
+        {list.data?.items.map((i) => (
+          <View
+            key={i.id}
+            className="row"
+            onClick={() => Taro.navigateTo({ url: `/admin/item-edit/index?id=${encodeURIComponent(i.id)}` })}
+          >
+            <View>
+              <View className="item-row__name">{i.name}</View>
+              <Text className="muted">
+                {i.code} · {promiseLabel(i.promisedDays)}
+              </Text>
+            </View>
+            <Text className="link">修改 ›</Text>
+          </View>
+        ))}
+      </View>
+    </PageShell>
+  );
+}

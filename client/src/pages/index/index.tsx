@@ -1,0 +1,112 @@
+import { View, Text } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import { AtSearchBar } from 'taro-ui';
+import PageShell from '../../components/page-shell';
+import StateView from '../../components/state-view';
+import { api } from '../../services/api';
+import { getCenterId, getSession } from '../../services/session';
+import { useLoad } from '../../services/use-load';
+
+/** Home: the center, its hours, search, and its windows — two taps from any guide. */
+export default function Index() {
+  const [centerId, setCenterId] = useState<string | null>(getCenterId);
+  const [q, setQ] = useState('');
+  const session = getSession();
+
+  useDidShow(() => {
+    // The H5 app opens on the role picker until a demo user is chosen.
+    if (process.env.TARO_ENV === 'h5' && !getSession()) {
+      Taro.redirectTo({ url: '/pages/login/index' });
+      return;
+    }
+    const c = getCenterId();
+    if (!c) {
+      Taro.redirectTo({ url: '/pages/centers/index' });
+      return;
+    }
+    setCenterId(c);
+  });
+
+  const home = useLoad(() => api.catalog.home({ centerId: centerId ?? '' }), centerId ?? '');
+
+  const search = () => {
+    const text = q.trim();
+    if (!text || !centerId) {
+      Taro.showToast({ title: '请输入要办理的事项名称', icon: 'none' });
+      return;
+    }
+    Taro.navigateTo({ url: `/pages/catalog/index?q=${encodeURIComponent(text)}` });
+  };
+
+  const data = home.data;
+  return (
+    <PageShell>
+      <View className="card home-head">
+        <View className="row">
+          <View>
+            <View className="hero">{data?.center.name ?? '便民服务中心'}</View>
+            <Text className="muted">您好,欢迎来办事!</Text>
+          </View>
+          <Text className="link" onClick={() => Taro.navigateTo({ url: '/pages/me/index' })}>
+            {session ? session.user.name : '我的'} ›
+          </Text>
+        </View>
+        {data && (
+          <View className="muted">
+            <View>
+              办公时间:工作日 {data.center.opensAt}–{data.center.closesAt}(中午不休息)
+            </View>
+            <View>地址:{data.center.address}</View>
+            <View>咨询电话:{data.center.phone}</View>
+          </View>
+        )}
+      </View>
+
+      <AtSearchBar
+        value={q}
+        placeholder="请输入事项名称,如:低保、养老保险"
+        actionName="搜索"
+        onChange={(v: string) => setQ(v)}
+        onConfirm={search}
+        onActionClick={search}
+      />
+
+      <StateView loading={home.loading} error={home.error} onRetry={home.reload} />
+
+      {data && (
+        <View className="card">
+          <View className="title">按窗口查找办事指南</View>
+          {data.windows.map((w) => (
+            <View
+              key={w.id}
+              className="row window-row"
+              onClick={() => Taro.navigateTo({ url: `/pages/catalog/index?windowId=${encodeURIComponent(w.id)}` })}
+            >
+              <View>
+                <View className="item-row__name">{w.name}</View>
+                <Text className="muted">{w.duties}</Text>
+              </View>
+              <Text className="link">{w.itemCount}项 ›</Text>
+            </View>
+          ))}
+          <View className="row" onClick={() => Taro.navigateTo({ url: '/pages/catalog/index' })}>
+            <Text className="item-row__name">全部事项</Text>
+            <Text className="link">查看 ›</Text>
+          </View>
+        </View>
+      )}
+
+      {data && (
+        <View className="card muted">
+          <View>监督投诉电话:{data.center.complaintPhone}</View>
+          <View>
+            <Text className="link" onClick={() => Taro.navigateTo({ url: '/pages/centers/index' })}>
+              切换服务中心 ›
+            </Text>
+          </View>
+        </View>
+      )}
+    </PageShell>
+  );
+}

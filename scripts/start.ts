@@ -1,0 +1,40 @@
+/**
+ * `npm start`: the product on this machine. Builds the H5 app if needed, opens (creating,
+ * migrating and seeding on first start) the SQLite store in DATA_DIR, and serves the H5 app and
+ * every cloud function on 127.0.0.1:PORT. Ctrl-C stops it cleanly.
+ */
+import { systemClock } from '../cloudfunctions/core/clock';
+import { DevTokens } from '../cloudfunctions/core/identity/dev-token';
+import { startLocalHost } from '../cloudfunctions/core/runtime/local-host';
+import { dataDir } from '../cloudfunctions/core/runtime/store-from-env';
+import { seedDemoData } from '../cloudfunctions/core/seed/demo';
+import { SqliteStore } from '../cloudfunctions/core/store/sqlite';
+import { ensureH5Build, H5_DIR } from './h5-build';
+
+async function main(): Promise<void> {
+  ensureH5Build();
+  const dir = dataDir();
+  const store = new SqliteStore({ dataDir: dir });
+  if (await seedDemoData(store, systemClock)) console.log(`已创建演示数据:${store.file}`);
+  const port = Number(process.env.PORT ?? 8080);
+  const host = await startLocalHost({ store, tokens: DevTokens.forDataDir(dir), port, staticDir: H5_DIR });
+  console.log(`便民服务中心本地服务已启动:${host.url}`);
+  console.log('按 Ctrl-C 停止。');
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\n正在停止…');
+    await host.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
