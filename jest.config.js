@@ -6,4 +6,5 @@ module.exports = {
   testTimeout: 30000,
   // The browser and bundle tests build artefacts first; keep workers few on a 2-core machine.
   maxWorkers: 2,
+  reporters: ['default', '<rootDir>/test/helpers/summary-reporter.js'],
 };
