@@ -6,7 +6,11 @@ import type { ActionName, FunctionName, Registry } from '../../shared/contracts'
 import type { ActionOutput, ActionParsedInput } from '../../shared/contracts/define';
 import type { Ctx } from './context';
 import * as account from './usecases/account';
+import * as booking from './usecases/booking';
 import * as catalog from './usecases/catalog';
+import * as center from './usecases/center';
+import * as inbox from './usecases/inbox';
+import * as residents from './usecases/residents';
 
 export type Handlers = {
   [F in FunctionName]: {
@@ -27,5 +31,40 @@ export const handlers: Handlers = {
     me: account.me,
     issueInvite: account.issueInvite,
     bindInvite: account.bindInvite,
+  },
+  booking: {
+    options: booking.options,
+    create: booking.create,
+    mine: booking.mine,
+    get: booking.get,
+    cancel: booking.cancel,
+    reschedule: booking.reschedule,
+    centerCancel: booking.centerCancel,
+    dayBoard: booking.dayBoard,
+    checkIn: booking.checkIn,
+    requestVisit: booking.requestVisit,
+    myVisits: booking.myVisits,
+    visitBoard: booking.visitBoard,
+    scheduleVisit: booking.scheduleVisit,
+    declineVisit: booking.declineVisit,
+  },
+  residents: {
+    list: residents.list,
+    register: residents.register,
+    authorize: residents.authorize,
+    mine: residents.mine,
+    revoke: residents.revoke,
+    claim: residents.claim,
+  },
+  center: {
+    windows: center.windows,
+    saveWindowSchedule: center.saveWindowSchedule,
+    calendar: center.calendar,
+    saveCalendarEntry: center.saveCalendarEntry,
+    removeCalendarEntry: center.removeCalendarEntry,
+  },
+  inbox: {
+    list: inbox.list,
+    markRead: inbox.markRead,
   },
 };

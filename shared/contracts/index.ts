@@ -3,12 +3,20 @@
  * the client's typed API and obliges the server to implement it (the compiler checks both).
  */
 import { accountContract } from './account';
+import { bookingContract } from './booking';
 import { catalogContract } from './catalog';
+import { centerContract } from './center';
+import { inboxContract } from './inbox';
+import { residentsContract } from './residents';
 import type { ActionInput, ActionOutput } from './define';
 
 export const registry = {
   catalog: catalogContract,
   account: accountContract,
+  booking: bookingContract,
+  residents: residentsContract,
+  center: centerContract,
+  inbox: inboxContract,
 } as const;
 
 export type Registry = typeof registry;

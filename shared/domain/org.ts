@@ -38,6 +38,9 @@ export const serviceWindowSchema = z.object({
   duties: z.string(),
   phone: z.string(),
   sort: z.number().int(),
+  /** Booking slots (R-BOOK-1): minutes per slot and places per slot, set by the admin. */
+  slotMinutes: z.number().int(),
+  slotCapacity: z.number().int(),
 });
 export type ServiceWindow = z.infer<typeof serviceWindowSchema>;
 

@@ -6,6 +6,9 @@
 import { serviceItemDraftSchema, type ServiceItem } from '../../../shared/domain/catalog';
 import type { Role } from '../../../shared/domain/roles';
 import type { Center, District, ServiceWindow, User, Village } from '../../../shared/domain/org';
+import { idCheckDigit } from '../../../shared/domain/personal-data';
+import type { Authorization, AuthMethod, Resident } from '../../../shared/domain/residents';
+import { addDays, shanghaiDate } from '../../../shared/domain/time';
 import type { Clock } from '../clock';
 import type { Store } from '../store/port';
 import { codeKey } from '../usecases/catalog';
@@ -35,7 +38,7 @@ const CENTERS: CenterSeed[] = [
     },
     villages: ['白沙村', '石桥村', '上林村', '溪口村'],
     users: [
-      { key: 'villager', role: 'villager', name: '王秀英', village: 0 },
+      { key: 'villager', role: 'villager', name: '王秀英', village: 1 },
       { key: 'agent', role: 'agent', name: '李建国', village: 1 },
       { key: 'staff-mz', role: 'staff', name: '陈丽', window: 'MZ' },
       { key: 'staff-rs', role: 'staff', name: '杨帆', window: 'RS' },
@@ -81,10 +84,40 @@ export interface DemoData {
   windows: ServiceWindow[];
   items: ServiceItem[];
   users: User[];
+  residents: Resident[];
+  authorizations: Authorization[];
 }
 
+/** A valid GB 11643 number for a demo resident (region 330127, the given birth date). */
+const demoIdNumber = (birth: string, seq: string) => {
+  const first17 = `330127${birth.replace(/-/g, '')}${seq}`;
+  return `${first17}${idCheckDigit(first17)}`;
+};
+
+/**
+ * Residents of 石桥村 (白沙镇) and their authorisations of the village agent 李建国: one for each
+ * state an agent meets — active (paper form, in app), expired, revoked — and one resident of
+ * another village, whom the agent may not act for.
+ */
+const DEMO_RESIDENTS: Array<{
+  key: string;
+  name: string;
+  village: number;
+  phone: string;
+  birth: string;
+  user?: string;
+  auth: { method: AuthMethod; from: number; to: number; revoked?: boolean };
+}> = [
+  { key: 'wangxy', name: '王秀英', village: 1, phone: '13957100001', birth: '1956-04-12', user: 'villager', auth: { method: 'in_app', from: -30, to: 335 } },
+  { key: 'zhanggy', name: '张桂英', village: 1, phone: '13957100002', birth: '1941-09-03', auth: { method: 'paper', from: -60, to: 305 } },
+  { key: 'liufs', name: '刘福生', village: 1, phone: '13957100003', birth: '1948-01-20', auth: { method: 'paper', from: -400, to: -35 } },
+  { key: 'chenxl', name: '陈秀兰', village: 1, phone: '13957100004', birth: '1952-07-08', auth: { method: 'in_person', from: -90, to: 275, revoked: true } },
+  { key: 'zhaods', name: '赵大山', village: 2, phone: '13957100005', birth: '1950-11-30', auth: { method: 'paper', from: -10, to: 355 } },
+];
+
 export function buildDemoData(at: string): DemoData {
-  const data: DemoData = { districts: [DEMO_DISTRICT], centers: [], villages: [], windows: [], items: [], users: [] };
+  const data: DemoData = { districts: [DEMO_DISTRICT], centers: [], villages: [], windows: [], items: [], users: [], residents: [], authorizations: [] };
+  const today = shanghaiDate(new Date(at));
   for (const seed of CENTERS) {
     const c = seed.center;
     data.centers.push(c);
@@ -99,6 +132,8 @@ export function buildDemoData(at: string): DemoData {
         duties: w.duties,
         phone: `${c.phone} 转 ${w.phoneExt}`,
         sort: i + 1,
+        slotMinutes: 30,
+        slotCapacity: 3,
       });
     });
     for (const s of SEED_ITEMS) {
@@ -119,6 +154,37 @@ export function buildDemoData(at: string): DemoData {
       if (u.village !== undefined) user.villageId = villages[u.village]?.id;
       data.users.push(user);
     }
+    if (c.id !== 'c-baisha') continue;
+    const agentId = demoUserId(c.id, 'agent');
+    DEMO_RESIDENTS.forEach((r, i) => {
+      const resident: Resident = {
+        id: `res-${shortId(c.id)}-${r.key}`,
+        centerId: c.id,
+        villageId: villages[r.village]?.id ?? '',
+        name: r.name,
+        phone: r.phone,
+        idNumber: demoIdNumber(r.birth, `${i + 1}`.padStart(3, '0')),
+        createdBy: agentId,
+        createdAt: at,
+      };
+      if (r.user) resident.userId = demoUserId(c.id, r.user);
+      data.residents.push(resident);
+      const auth: Authorization = {
+        id: `auth-${shortId(c.id)}-${r.key}`,
+        centerId: c.id,
+        residentId: resident.id,
+        agentId,
+        method: r.auth.method,
+        givenOn: addDays(today, r.auth.from),
+        validUntil: addDays(today, r.auth.to),
+        createdAt: at,
+      };
+      if (r.auth.revoked) {
+        auth.revokedAt = at;
+        auth.revokedBy = resident.userId ?? agentId;
+      }
+      data.authorizations.push(auth);
+    });
   }
   return data;
 }
@@ -137,6 +203,8 @@ export async function seedDemoData(store: Store, clock: Clock): Promise<boolean>
       await tx.put('meta', { id: codeKey(i.centerId, i.code), value: i.id });
     }
     for (const u of data.users) await tx.put('users', u);
+    for (const r of data.residents) await tx.put('residents', r);
+    for (const a of data.authorizations) await tx.put('authorizations', a);
     await tx.put('meta', { id: 'seed-version', value: SEED_VERSION });
   });
   return true;

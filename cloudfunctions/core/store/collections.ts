@@ -3,7 +3,11 @@
  * The SQLite adapter creates tables and expression indexes from this; the CloudBase adapter
  * creates the collections, and README lists the same indexes for the CloudBase console.
  */
+import type { Booking, Visit } from '../../../shared/domain/booking';
+import type { CalendarEntry } from '../../../shared/domain/calendar';
 import type { ServiceItem } from '../../../shared/domain/catalog';
+import type { Notice } from '../../../shared/domain/notices';
+import type { Authorization, Resident } from '../../../shared/domain/residents';
 import type { Center, District, ServiceWindow, User, Village } from '../../../shared/domain/org';
 
 export interface AuditEntry {
@@ -24,6 +28,24 @@ export interface MetaDoc {
   value: string;
 }
 
+/** A center's calendar entry; id `cal:<centerId>:<date>`, one per date. */
+export interface CalendarDoc extends CalendarEntry {
+  id: string;
+  centerId: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** How many places of one slot are taken; created by the first booking of the slot. */
+export interface SlotDoc {
+  id: string;
+  centerId: string;
+  windowId: string;
+  date: string;
+  start: string;
+  booked: number;
+}
+
 export interface Collections {
   districts: District;
   centers: Center;
@@ -33,6 +55,13 @@ export interface Collections {
   users: User;
   audit: AuditEntry;
   meta: MetaDoc;
+  calendar: CalendarDoc;
+  slots: SlotDoc;
+  bookings: Booking;
+  residents: Resident;
+  authorizations: Authorization;
+  notices: Notice;
+  visits: Visit;
 }
 
 export type CollectionName = keyof Collections;
@@ -47,6 +76,13 @@ export const COLLECTION_INDEXES: { readonly [C in CollectionName]: ReadonlyArray
   users: [['openId'], ['inviteCode'], ['centerId', 'role']],
   audit: [['centerId', 'at'], ['recordId']],
   meta: [],
+  calendar: [['centerId', 'date']],
+  slots: [['windowId', 'date']],
+  bookings: [['centerId', 'windowId', 'date'], ['bookedBy', 'date'], ['residentId', 'date'], ['centerId', 'date', 'status']],
+  residents: [['centerId', 'villageId'], ['centerId', 'idNumber'], ['userId']],
+  authorizations: [['residentId'], ['agentId']],
+  notices: [['userId', 'createdAt'], ['userId', 'readAt']],
+  visits: [['centerId', 'windowId', 'status'], ['requestedBy'], ['residentId']],
 };
 
 export const COLLECTION_NAMES = Object.keys(COLLECTION_INDEXES) as CollectionName[];

@@ -1,0 +1,499 @@
+/** Booking use cases (R-BOOK-1..5): slots, bookings, cancellations, check-in, door-to-door. */
+import crypto from 'node:crypto';
+import type { bookingContract } from '../../../shared/contracts/booking';
+import type { ActionOutput, ActionParsedInput } from '../../../shared/contracts/define';
+import {
+  bookableDays,
+  bookerChangeProblem,
+  bookingNumber,
+  daySlots,
+  nearestFreeSlots,
+  slotId,
+  slotProblem,
+  type Booking,
+  type Visit,
+} from '../../../shared/domain/booking';
+import type { ServiceItem } from '../../../shared/domain/catalog';
+import { AppError } from '../../../shared/domain/errors';
+import type { ServiceWindow, User } from '../../../shared/domain/org';
+import { actingProblem, type Resident } from '../../../shared/domain/residents';
+import { dateLabel, shanghaiDate } from '../../../shared/domain/time';
+import { nowIso, type Ctx } from '../context';
+import type { TxOps, Where } from '../store/port';
+import { appendAudit } from './audit';
+import { centerCalendar } from './calendar';
+import { requireCaller, requireSameCenter } from './guards';
+import { notify } from './notify';
+
+type B = typeof bookingContract;
+type In<K extends keyof B> = ActionParsedInput<B[K]>;
+type Out<K extends keyof B> = ActionOutput<B[K]>;
+
+async function loadItem(ctx: Ctx, itemId: string): Promise<ServiceItem> {
+  const item = await ctx.store.get('items', itemId);
+  if (!item) throw new AppError('NOT_FOUND', '对不起,没有找到该事项,可能已调整,请返回办事指南重新选择。');
+  return item;
+}
+
+async function loadWindow(ctx: Ctx, windowId: string): Promise<ServiceWindow> {
+  const w = await ctx.store.get('windows', windowId);
+  if (!w) throw new AppError('NOT_FOUND', '对不起,没有找到该窗口,请返回重新选择。');
+  return w;
+}
+
+async function loadBooking(ctx: Ctx, id: string): Promise<Booking> {
+  const b = await ctx.store.get('bookings', id);
+  if (!b) throw new AppError('NOT_FOUND', '对不起,没有找到该预约,请在“我的预约”中刷新后再试。');
+  return b;
+}
+
+/** The residents a villager is, through records agents registered and the villager claimed. */
+async function myResidentIds(ctx: Ctx, user: User): Promise<string[]> {
+  if (user.role !== 'villager') return [];
+  return (await ctx.store.find('residents', { where: { userId: user.id } })).map((r) => r.id);
+}
+
+async function residentUserId(ctx: Ctx, residentId: string | undefined): Promise<string | undefined> {
+  return residentId ? (await ctx.store.get('residents', residentId))?.userId : undefined;
+}
+
+/** Who may see and change a booking as its party: the booker, the agent, the resident booked for. */
+async function isParty(ctx: Ctx, user: User, b: Booking | Visit): Promise<boolean> {
+  const booker = 'bookedBy' in b ? b.bookedBy : b.requestedBy;
+  if (booker === user.id || b.agentId === user.id) return true;
+  return b.residentId !== undefined && (await myResidentIds(ctx, user)).includes(b.residentId);
+}
+
+const isCenterStaff = (u: User) => u.role === 'staff' || u.role === 'office' || u.role === 'admin';
+
+/** The applicant: the villager themself, or an authorised resident of the agent's village. */
+async function applicantFor(
+  ctx: Ctx,
+  user: User,
+  item: ServiceItem,
+  residentId: string | undefined,
+): Promise<{ name: string; resident: Resident | null }> {
+  if (user.centerId !== item.centerId) {
+    throw new AppError('FORBIDDEN', '对不起,您只能预约您所在乡镇便民服务中心的事项;请在首页切换回本中心后再选择。');
+  }
+  if (user.role === 'villager') {
+    if (residentId !== undefined) {
+      throw new AppError('VALIDATION', '群众本人预约无需选择代办对象,请直接预约。', [{ field: 'residentId', message: '本人预约请勿填写' }]);
+    }
+    return { name: user.name, resident: null };
+  }
+  if (residentId === undefined) {
+    throw new AppError('VALIDATION', '请先选择为哪位群众代办。', [{ field: 'residentId', message: '请选择代办群众' }]);
+  }
+  const resident = await ctx.store.get('residents', residentId);
+  if (!resident) throw new AppError('NOT_FOUND', '对不起,没有找到这位群众,请先在“我代办的群众”中登记。');
+  const auths = await ctx.store.find('authorizations', { where: { residentId } });
+  const problem = actingProblem(user, resident, auths, shanghaiDate(ctx.clock.now()));
+  if (problem) throw new AppError('FORBIDDEN', problem);
+  return { name: resident.name, resident };
+}
+
+function slotCheck(cal: Awaited<ReturnType<typeof centerCalendar>>, ctx: Ctx, window: ServiceWindow, date: string, start: string): void {
+  const p = slotProblem(cal, ctx.clock.now(), date, start, window.slotMinutes);
+  if (p) throw new AppError('VALIDATION', p, [{ field: cal.isWorkingDay(date) ? 'start' : 'date', message: p }]);
+}
+
+class SlotFull extends Error {}
+
+/** Takes one place of a slot inside a transaction; throws SlotFull when none is left (R-BOOK-2). */
+async function takePlace(tx: TxOps, window: ServiceWindow, date: string, start: string): Promise<void> {
+  const id = slotId(window.id, date, start);
+  const slot = await tx.get('slots', id);
+  const booked = slot?.booked ?? 0;
+  if (booked >= window.slotCapacity) throw new SlotFull();
+  await tx.put('slots', { id, centerId: window.centerId, windowId: window.id, date, start, booked: booked + 1 });
+}
+
+async function releasePlace(tx: TxOps, windowId: string, date: string, start: string): Promise<void> {
+  const id = slotId(windowId, date, start);
+  const slot = await tx.get('slots', id);
+  if (slot && slot.booked > 0) await tx.update('slots', id, { inc: { booked: -1 } });
+}
+
+async function nextNumber(tx: TxOps, window: ServiceWindow, date: string): Promise<string> {
+  const id = `seq:booking:${window.id}:${date}`;
+  const cur = await tx.get('meta', id);
+  const seq = Number(cur?.value ?? '0') + 1;
+  await tx.put('meta', { id, value: String(seq) });
+  return bookingNumber(date, window.code, seq);
+}
+
+async function fullSlotError(ctx: Ctx, window: ServiceWindow, date: string, start: string): Promise<AppError> {
+  const cal = await centerCalendar(ctx, window.centerId);
+  const loads = await ctx.store.find('slots', { where: { windowId: window.id, date: { $gte: date } } });
+  const alternatives = nearestFreeSlots(cal, ctx.clock.now(), window.slotMinutes, window.slotCapacity, { date, start }, loads);
+  const hint =
+    alternatives.length > 0
+      ? `最近的空余时段:${alternatives.map((a) => `${dateLabel(a.date)} ${a.start}`).join('、')}。`
+      : '近期时段均已约满,请拨打窗口电话预约,或申请村代办员代办。';
+  return new AppError('CONFLICT', `对不起,${dateLabel(date)} ${start} 这个时段已约满。${hint}`, { alternatives });
+}
+
+async function detail(ctx: Ctx, b: Booking): Promise<Out<'get'>> {
+  const [window, item, center] = await Promise.all([
+    loadWindow(ctx, b.windowId),
+    ctx.store.get('items', b.itemId),
+    ctx.store.get('centers', b.centerId),
+  ]);
+  return {
+    booking: b,
+    window,
+    materials: item?.materials ?? [],
+    centerName: center?.name ?? '',
+    centerAddress: center?.address ?? '',
+  };
+}
+
+export async function options(ctx: Ctx, input: In<'options'>): Promise<Out<'options'>> {
+  const item = await loadItem(ctx, input.itemId);
+  const window = await loadWindow(ctx, item.windowId);
+  const cal = await centerCalendar(ctx, item.centerId);
+  const now = ctx.clock.now();
+  const dates = bookableDays(cal, now, window.slotMinutes);
+  const loads =
+    dates.length === 0
+      ? []
+      : await ctx.store.find('slots', { where: { windowId: window.id, date: { $gte: dates[0] as string, $lte: dates[dates.length - 1] as string } } });
+  const booked = new Map(loads.map((l) => [`${l.date} ${l.start}`, l.booked]));
+  return {
+    item: { id: item.id, code: item.code, name: item.name, windowId: item.windowId, promisedDays: item.promisedDays, fees: item.fees, doorToDoor: item.doorToDoor, forwarded: item.forwarded },
+    window,
+    days: dates.map((date) => ({
+      date,
+      label: dateLabel(date),
+      slots: daySlots(window.slotMinutes)
+        .filter((s) => slotProblem(cal, now, date, s.start, window.slotMinutes) === null)
+        .map((s) => ({ ...s, capacity: window.slotCapacity, left: Math.max(0, window.slotCapacity - (booked.get(`${date} ${s.start}`) ?? 0)) })),
+    })),
+  };
+}
+
+export async function create(ctx: Ctx, input: In<'create'>): Promise<Out<'create'>> {
+  const user = requireCaller(ctx);
+  // A retried request (same requestId from the same user) finds the booking it already made.
+  const id = ctx.requestId
+    ? `bk-${crypto.createHash('sha256').update(`${user.id}\n${ctx.requestId}`).digest('hex').slice(0, 32)}`
+    : `bk-${crypto.randomUUID()}`;
+  const already = await ctx.store.get('bookings', id);
+  if (already) return detail(ctx, already);
+
+  const item = await loadItem(ctx, input.itemId);
+  const window = await loadWindow(ctx, item.windowId);
+  if (window.centerId !== item.centerId) throw new AppError('VALIDATION', '该窗口不办理此事项,请返回办事指南重新选择。');
+  const applicant = await applicantFor(ctx, user, item, input.residentId);
+  const cal = await centerCalendar(ctx, item.centerId);
+  slotCheck(cal, ctx, window, input.date, input.start);
+
+  const sameDay = await ctx.store.find('bookings', { where: applicant.resident ? { residentId: applicant.resident.id, date: input.date } : { bookedBy: user.id, date: input.date } });
+  const dup = sameDay.find((b) => b.itemId === item.id && b.status === 'booked' && b.bookedBy === user.id);
+  if (dup) {
+    throw new AppError('CONFLICT', `您已预约了${dateLabel(dup.date)} ${dup.start}办理“${item.name}”,无需重复预约;如需换时间,请在“我的预约”中改期。`, { bookingId: dup.id });
+  }
+
+  const at = nowIso(ctx);
+  const end = daySlots(window.slotMinutes).find((s) => s.start === input.start)?.end ?? input.start;
+  const residentUser = applicant.resident?.userId;
+  try {
+    const booking = await ctx.store.transaction(async (tx) => {
+      const existing = await tx.get('bookings', id);
+      if (existing) return existing;
+      await takePlace(tx, window, input.date, input.start);
+      const b: Booking = {
+        id,
+        number: await nextNumber(tx, window, input.date),
+        centerId: item.centerId,
+        windowId: window.id,
+        itemId: item.id,
+        itemName: item.name,
+        date: input.date,
+        start: input.start,
+        end,
+        status: 'booked',
+        applicantName: applicant.name,
+        bookedBy: user.id,
+        createdAt: at,
+      };
+      if (applicant.resident) b.residentId = applicant.resident.id;
+      if (user.role === 'agent') b.agentId = user.id;
+      await tx.insert('bookings', b);
+      await appendAudit(tx, { centerId: b.centerId, at, actorId: user.id, action: 'booking.create', collection: 'bookings', recordId: b.id, before: null, after: b });
+      await notify(
+        tx,
+        [user.id, residentUser],
+        {
+          centerId: b.centerId,
+          title: '预约成功',
+          body: `${b.applicantName}已预约${dateLabel(b.date)} ${b.start}–${b.end}到${window.name}办理“${b.itemName}”,预约号 ${b.number}。请按材料清单备齐材料,准时前来,谢谢。`,
+          link: `/pages/booking/index?id=${b.id}`,
+        },
+        at,
+      );
+      return b;
+    });
+    return detail(ctx, booking);
+  } catch (e) {
+    if (e instanceof SlotFull) throw await fullSlotError(ctx, window, input.date, input.start);
+    throw e;
+  }
+}
+
+export async function mine(ctx: Ctx, _input: In<'mine'>): Promise<Out<'mine'>> {
+  const user = requireCaller(ctx);
+  const own = await ctx.store.find('bookings', { where: { bookedBy: user.id } });
+  const forMe = (await Promise.all((await myResidentIds(ctx, user)).map((rid) => ctx.store.find('bookings', { where: { residentId: rid } })))).flat();
+  const all = new Map([...own, ...forMe].map((b) => [b.id, b]));
+  const bookings = [...all.values()].sort((a, b) => `${b.date} ${b.start}`.localeCompare(`${a.date} ${a.start}`));
+  return { bookings };
+}
+
+export async function get(ctx: Ctx, input: In<'get'>): Promise<Out<'get'>> {
+  const user = requireCaller(ctx);
+  const b = await loadBooking(ctx, input.bookingId);
+  const allowed = isCenterStaff(user) ? user.centerId === b.centerId : await isParty(ctx, user, b);
+  if (!allowed) throw new AppError('FORBIDDEN', '对不起,这不是您的预约,无法查看;请在“我的预约”中查看您本人的预约。');
+  return detail(ctx, b);
+}
+
+async function notifyParties(tx: TxOps, ctx: Ctx, b: Booking, exclude: string, title: string, body: string, at: string): Promise<void> {
+  const residentUser = await residentUserId(ctx, b.residentId);
+  await notify(tx, [b.bookedBy, b.agentId, residentUser].filter((u) => u !== exclude), { centerId: b.centerId, title, body, link: `/pages/booking/index?id=${b.id}` }, at);
+}
+
+export async function cancel(ctx: Ctx, input: In<'cancel'>): Promise<Out<'cancel'>> {
+  const user = requireCaller(ctx);
+  const b = await loadBooking(ctx, input.bookingId);
+  if (!(await isParty(ctx, user, b))) throw new AppError('FORBIDDEN', '对不起,只有预约人本人或代办员可以取消该预约。');
+  const problem = bookerChangeProblem(b, ctx.clock.now());
+  if (problem) throw new AppError('CONFLICT', problem);
+  const at = nowIso(ctx);
+  const next = await ctx.store.transaction(async (tx) => {
+    const cur = await tx.get('bookings', b.id);
+    if (!cur || cur.status !== 'booked') throw new AppError('CONFLICT', '该预约状态已变化,请刷新后再试。');
+    const after: Booking = { ...cur, status: 'cancelled', cancelledAt: at, cancelledBy: user.id, cancelReason: '预约人取消' };
+    await tx.put('bookings', after);
+    await releasePlace(tx, cur.windowId, cur.date, cur.start);
+    await appendAudit(tx, { centerId: cur.centerId, at, actorId: user.id, action: 'booking.cancel', collection: 'bookings', recordId: cur.id, before: cur, after });
+    await notifyParties(tx, ctx, after, user.id, '预约已取消', `${after.applicantName}${dateLabel(after.date)} ${after.start}办理“${after.itemName}”的预约(${after.number})已由${user.name}取消。`, at);
+    return after;
+  });
+  return { booking: next };
+}
+
+export async function reschedule(ctx: Ctx, input: In<'reschedule'>): Promise<Out<'reschedule'>> {
+  const user = requireCaller(ctx);
+  const b = await loadBooking(ctx, input.bookingId);
+  if (!(await isParty(ctx, user, b))) throw new AppError('FORBIDDEN', '对不起,只有预约人本人或代办员可以改期。');
+  const problem = bookerChangeProblem(b, ctx.clock.now());
+  if (problem) throw new AppError('CONFLICT', problem);
+  if (b.date === input.date && b.start === input.start) {
+    throw new AppError('VALIDATION', '新的时段与原预约相同,请选择另一个时段。', [{ field: 'start', message: '请选择不同的时段' }]);
+  }
+  if (b.agentId && b.residentId) {
+    // The agent must still be authorised on the day of the change.
+    const resident = await ctx.store.get('residents', b.residentId);
+    const agent = await ctx.store.get('users', b.agentId);
+    if (resident && agent && user.id === agent.id) {
+      const p = actingProblem(agent, resident, await ctx.store.find('authorizations', { where: { residentId: resident.id } }), shanghaiDate(ctx.clock.now()));
+      if (p) throw new AppError('FORBIDDEN', p);
+    }
+  }
+  const window = await loadWindow(ctx, b.windowId);
+  const cal = await centerCalendar(ctx, b.centerId);
+  slotCheck(cal, ctx, window, input.date, input.start);
+  const at = nowIso(ctx);
+  const end = daySlots(window.slotMinutes).find((s) => s.start === input.start)?.end ?? input.start;
+  try {
+    const next = await ctx.store.transaction(async (tx) => {
+      const cur = await tx.get('bookings', b.id);
+      if (!cur || cur.status !== 'booked') throw new AppError('CONFLICT', '该预约状态已变化,请刷新后再试。');
+      await takePlace(tx, window, input.date, input.start);
+      await releasePlace(tx, cur.windowId, cur.date, cur.start);
+      const after: Booking = {
+        ...cur,
+        date: input.date,
+        start: input.start,
+        end,
+        number: cur.date === input.date ? cur.number : await nextNumber(tx, window, input.date),
+        rescheduledFrom: `${cur.date} ${cur.start}`,
+      };
+      await tx.put('bookings', after);
+      await appendAudit(tx, { centerId: cur.centerId, at, actorId: user.id, action: 'booking.reschedule', collection: 'bookings', recordId: cur.id, before: cur, after });
+      await notifyParties(tx, ctx, after, '', '预约已改期', `${after.applicantName}办理“${after.itemName}”的预约已改到${dateLabel(after.date)} ${after.start}–${after.end},预约号 ${after.number}。`, at);
+      return after;
+    });
+    return detail(ctx, next);
+  } catch (e) {
+    if (e instanceof SlotFull) throw await fullSlotError(ctx, window, input.date, input.start);
+    throw e;
+  }
+}
+
+/** Cancels one booking on the center's side; used by staff and by closure days. */
+export async function cancelByCenter(ctx: Ctx, actor: User, bookingId: string, reason: string): Promise<Booking | null> {
+  const at = nowIso(ctx);
+  return ctx.store.transaction(async (tx) => {
+    const cur = await tx.get('bookings', bookingId);
+    if (!cur || cur.status !== 'booked') return null;
+    const after: Booking = { ...cur, status: 'cancelled', cancelledAt: at, cancelledBy: actor.id, cancelReason: reason };
+    await tx.put('bookings', after);
+    await releasePlace(tx, cur.windowId, cur.date, cur.start);
+    await appendAudit(tx, { centerId: cur.centerId, at, actorId: actor.id, action: 'booking.center_cancel', collection: 'bookings', recordId: cur.id, before: cur, after });
+    await notifyParties(
+      tx,
+      ctx,
+      after,
+      actor.id,
+      '对不起,您的预约已被中心取消',
+      `对不起,${after.applicantName}${dateLabel(after.date)} ${after.start}办理“${after.itemName}”的预约(${after.number})因“${reason}”已取消,给您带来不便,敬请谅解。请重新预约其他时段,或拨打窗口电话咨询。`,
+      at,
+    );
+    return after;
+  });
+}
+
+export async function centerCancel(ctx: Ctx, input: In<'centerCancel'>): Promise<Out<'centerCancel'>> {
+  const user = requireCaller(ctx);
+  const b = await loadBooking(ctx, input.bookingId);
+  requireSameCenter(user, b.centerId, '预约管理');
+  if (b.status !== 'booked') throw new AppError('CONFLICT', b.status === 'cancelled' ? '该预约已经取消。' : '群众已到窗口,该预约不能再取消。');
+  const after = await cancelByCenter(ctx, user, b.id, input.reason);
+  if (!after) throw new AppError('CONFLICT', '该预约状态已变化,请刷新后再试。');
+  return { booking: after };
+}
+
+export async function dayBoard(ctx: Ctx, input: In<'dayBoard'>): Promise<Out<'dayBoard'>> {
+  const user = requireCaller(ctx);
+  const windows = await ctx.store.find('windows', { where: { centerId: user.centerId }, orderBy: [['sort', 'asc']] });
+  const windowId = input.windowId ?? user.windowId ?? windows[0]?.id;
+  const window = windows.find((w) => w.id === windowId);
+  if (!window) throw new AppError('NOT_FOUND', '对不起,本中心没有这个窗口,请重新选择。');
+  const bookings = await ctx.store.find('bookings', { where: { centerId: user.centerId, windowId: window.id, date: input.date }, orderBy: [['start', 'asc']] });
+  return { window, windows, bookings };
+}
+
+export async function checkIn(ctx: Ctx, input: In<'checkIn'>): Promise<Out<'checkIn'>> {
+  const user = requireCaller(ctx);
+  const b = await loadBooking(ctx, input.bookingId);
+  requireSameCenter(user, b.centerId, '预约接待');
+  const today = shanghaiDate(ctx.clock.now());
+  if (b.status === 'cancelled') throw new AppError('CONFLICT', '该预约已取消,请为群众按现场来办登记。');
+  if (b.status === 'arrived') throw new AppError('CONFLICT', `该群众已于${b.arrivedAt?.slice(11, 16) ?? ''}由${b.receivedByName ?? '其他工作人员'}接待,无需重复登记。`);
+  if (b.date !== today) throw new AppError('VALIDATION', `该预约是${dateLabel(b.date)}的,今天不能登记到达;请核对预约号,或按现场来办登记。`);
+  const at = nowIso(ctx);
+  const after: Booking = { ...b, status: 'arrived', arrivedAt: at, receivedBy: user.id, receivedByName: user.name };
+  const ok = await ctx.store.transaction(async (tx) => {
+    const cur = await tx.get('bookings', b.id);
+    if (!cur || cur.status !== 'booked') return false;
+    await tx.put('bookings', after);
+    await appendAudit(tx, { centerId: b.centerId, at, actorId: user.id, action: 'booking.check_in', collection: 'bookings', recordId: b.id, before: cur, after });
+    return true;
+  });
+  if (!ok) throw new AppError('CONFLICT', '该预约刚刚已被其他工作人员登记,请刷新后查看。');
+  return { booking: after };
+}
+
+export async function requestVisit(ctx: Ctx, input: In<'requestVisit'>): Promise<Out<'requestVisit'>> {
+  const user = requireCaller(ctx);
+  const item = await loadItem(ctx, input.itemId);
+  if (!item.doorToDoor) {
+    throw new AppError('VALIDATION', `对不起,“${item.name}”需要到窗口办理,暂不提供上门服务;您可以预约到窗口办理,或请村代办员代办。`, [{ field: 'itemId', message: '该事项不提供上门服务' }]);
+  }
+  const applicant = await applicantFor(ctx, user, item, input.residentId);
+  const at = nowIso(ctx);
+  const visit: Visit = {
+    id: `visit-${crypto.randomUUID()}`,
+    centerId: item.centerId,
+    windowId: item.windowId,
+    itemId: item.id,
+    itemName: item.name,
+    applicantName: applicant.name,
+    requestedBy: user.id,
+    address: input.address,
+    phone: input.phone,
+    reason: input.reason,
+    note: input.note,
+    status: 'pending',
+    createdAt: at,
+  };
+  if (applicant.resident) visit.residentId = applicant.resident.id;
+  if (user.role === 'agent') visit.agentId = user.id;
+  const staff = await ctx.store.find('users', { where: { centerId: item.centerId, role: 'staff' } });
+  await ctx.store.transaction(async (tx) => {
+    await tx.insert('visits', visit);
+    await appendAudit(tx, { centerId: visit.centerId, at, actorId: user.id, action: 'visit.request', collection: 'visits', recordId: visit.id, before: null, after: { ...visit, phone: '(masked)' } });
+    await notify(
+      tx,
+      staff.filter((s) => s.windowId === item.windowId).map((s) => s.id),
+      { centerId: visit.centerId, title: '新的上门服务申请', body: `${visit.applicantName}申请上门办理“${visit.itemName}”,请尽快安排或答复。`, link: '/staff/visits/index' },
+      at,
+    );
+  });
+  return { visit };
+}
+
+export async function myVisits(ctx: Ctx, _input: In<'myVisits'>): Promise<Out<'myVisits'>> {
+  const user = requireCaller(ctx);
+  const own = await ctx.store.find('visits', { where: { requestedBy: user.id } });
+  const forMe = (await Promise.all((await myResidentIds(ctx, user)).map((rid) => ctx.store.find('visits', { where: { residentId: rid } })))).flat();
+  const all = new Map([...own, ...forMe].map((v) => [v.id, v]));
+  return { visits: [...all.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
+}
+
+export async function visitBoard(ctx: Ctx, _input: In<'visitBoard'>): Promise<Out<'visitBoard'>> {
+  const user = requireCaller(ctx);
+  const where: Where = user.role === 'staff' ? { centerId: user.centerId, windowId: user.windowId ?? '' } : { centerId: user.centerId };
+  const visits = await ctx.store.find('visits', { where });
+  const order = { pending: 0, scheduled: 1, declined: 2, cancelled: 3 } as const;
+  return { visits: visits.sort((a, b) => order[a.status] - order[b.status] || a.createdAt.localeCompare(b.createdAt)) };
+}
+
+async function handleVisit(ctx: Ctx, visitId: string, change: (v: Visit, staff: User) => Promise<Visit>, notice: (v: Visit) => { title: string; body: string }): Promise<Visit> {
+  const user = requireCaller(ctx);
+  const v = await ctx.store.get('visits', visitId);
+  if (!v) throw new AppError('NOT_FOUND', '对不起,没有找到该上门服务申请,请刷新列表后再试。');
+  requireSameCenter(user, v.centerId, '上门服务');
+  if (user.windowId !== v.windowId) throw new AppError('FORBIDDEN', '对不起,该申请由其他窗口负责,请转告该窗口的工作人员处理。');
+  if (v.status !== 'pending') throw new AppError('CONFLICT', '该申请已经处理过了,请刷新列表查看。');
+  const after = await change(v, user);
+  const at = nowIso(ctx);
+  const residentUser = await residentUserId(ctx, v.residentId);
+  await ctx.store.transaction(async (tx) => {
+    const cur = await tx.get('visits', v.id);
+    if (!cur || cur.status !== 'pending') throw new AppError('CONFLICT', '该申请刚刚已被处理,请刷新列表查看。');
+    await tx.put('visits', after);
+    await appendAudit(tx, { centerId: v.centerId, at, actorId: user.id, action: `visit.${after.status}`, collection: 'visits', recordId: v.id, before: { status: cur.status }, after: { status: after.status } });
+    await notify(tx, [v.requestedBy, v.agentId, residentUser], { centerId: v.centerId, ...notice(after), link: '/pages/visits/index' }, at);
+  });
+  return after;
+}
+
+export async function scheduleVisit(ctx: Ctx, input: In<'scheduleVisit'>): Promise<Out<'scheduleVisit'>> {
+  const visit = await handleVisit(
+    ctx,
+    input.visitId,
+    async (v, staff) => {
+      const cal = await centerCalendar(ctx, v.centerId);
+      const reason = cal.closedReason(input.date);
+      if (reason) throw new AppError('VALIDATION', `${input.date}是${reason}日,请选择工作日上门。`, [{ field: 'date', message: '请选择工作日' }]);
+      if (input.date < shanghaiDate(ctx.clock.now())) throw new AppError('VALIDATION', '上门日期不能早于今天,请重新选择。', [{ field: 'date', message: '请选择今天或以后的日期' }]);
+      return { ...v, status: 'scheduled', scheduledDate: input.date, scheduledTime: input.time, handledBy: staff.id, handledByName: staff.name };
+    },
+    (v) => ({ title: '上门服务已安排', body: `您好,${v.handledByName}将于${dateLabel(v.scheduledDate ?? '')} ${v.scheduledTime}上门为${v.applicantName}办理“${v.itemName}”,请备好材料,保持电话畅通,谢谢。` }),
+  );
+  return { visit };
+}
+
+export async function declineVisit(ctx: Ctx, input: In<'declineVisit'>): Promise<Out<'declineVisit'>> {
+  const visit = await handleVisit(
+    ctx,
+    input.visitId,
+    async (v, staff) => ({ ...v, status: 'declined', declineReason: input.reason, handledBy: staff.id, handledByName: staff.name }),
+    (v) => ({ title: '上门服务申请答复', body: `对不起,${v.applicantName}申请上门办理“${v.itemName}”暂不能安排:${v.declineReason}。给您带来不便,敬请谅解。` }),
+  );
+  return { visit };
+}
