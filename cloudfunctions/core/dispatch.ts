@@ -68,7 +68,9 @@ export async function dispatch(fnName: string, event: unknown, ctx: Ctx): Promis
     checkRole(def, ctx);
     const input = def.input.safeParse(ev.data.input ?? {});
     if (!input.success) {
-      throw new AppError('VALIDATION', undefined, zodIssues(input.error.issues));
+      const issues = zodIssues(input.error.issues);
+      // One problem: say it plainly; several: the general request, each named in details.
+      throw new AppError('VALIDATION', issues.length === 1 ? issues[0]?.message : undefined, issues);
     }
     const output = await run(ev.data.requestId ? { ...ctx, requestId: ev.data.requestId } : ctx, input.data);
     // Parsing the output strips every field the contract does not publish.

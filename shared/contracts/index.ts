@@ -2,6 +2,7 @@
  * The registry: every cloud function and its actions. Adding an action here makes it appear in
  * the client's typed API and obliges the server to implement it (the compiler checks both).
  */
+import './locale';
 import { accountContract } from './account';
 import { bookingContract } from './booking';
 import { catalogContract } from './catalog';

@@ -6,6 +6,7 @@
  * better-sqlite3 is synchronous but the port is async: every operation runs through one queue,
  * so an open transaction never interleaves with another request's statements.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -86,6 +87,8 @@ function whereSql(where: Where | undefined): { sql: string; params: Array<string
   return { sql: parts.length > 0 ? ` WHERE ${parts.join(' AND ')}` : '', params };
 }
 
+const inTransaction = new AsyncLocalStorage<SqliteStore>();
+
 export interface SqliteStoreOptions {
   /** Folder of the database file; created if missing. */
   dataDir: string;
@@ -132,6 +135,11 @@ export class SqliteStore implements Store {
   }
 
   private serial<T>(fn: () => T | Promise<T>): Promise<T> {
+    // A store call (not a tx call) from inside a transaction would wait for the transaction
+    // that waits for it: fail at once, naming the mistake, instead of hanging.
+    if (inTransaction.getStore() === this) {
+      return Promise.reject(new Error('Store method called inside a transaction: use the tx argument'));
+    }
     const run = this.queue.then(fn);
     this.queue = run.catch(() => undefined);
     return run;
@@ -146,7 +154,9 @@ export class SqliteStore implements Store {
     try {
       this.db.prepare(`INSERT INTO ${table(col)} (id, doc) VALUES (?, ?)`).run(doc.id, JSON.stringify(doc));
     } catch (e) {
-      if (e instanceof Database.SqliteError && e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+      // Duck-typed: the native addon keeps the error class of the first copy of the module loaded
+      // in the process, so instanceof fails when a second copy exists (jest, bundles).
+      if ((e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
         throw new AppError('CONFLICT', '对不起,该记录已存在,请勿重复提交。', { collection: col, id: doc.id });
       }
       throw e;
@@ -220,7 +230,7 @@ export class SqliteStore implements Store {
     return this.serial(async () => {
       this.db.exec('BEGIN IMMEDIATE');
       try {
-        const result = await fn(this.tx);
+        const result = await inTransaction.run(this, () => fn(this.tx));
         this.db.exec('COMMIT');
         return result;
       } catch (e) {

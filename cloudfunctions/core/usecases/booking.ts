@@ -259,9 +259,14 @@ export async function get(ctx: Ctx, input: In<'get'>): Promise<Out<'get'>> {
   return detail(ctx, b);
 }
 
-async function notifyParties(tx: TxOps, ctx: Ctx, b: Booking, exclude: string, title: string, body: string, at: string): Promise<void> {
+/** Everyone a booking concerns: booker, agent, and the resident when on WeChat (R-BOOK-4). */
+async function partiesOf(ctx: Ctx, b: Booking): Promise<string[]> {
   const residentUser = await residentUserId(ctx, b.residentId);
-  await notify(tx, [b.bookedBy, b.agentId, residentUser].filter((u) => u !== exclude), { centerId: b.centerId, title, body, link: `/pages/booking/index?id=${b.id}` }, at);
+  return [b.bookedBy, b.agentId, residentUser].filter((u): u is string => u !== undefined);
+}
+
+async function notifyParties(tx: TxOps, parties: string[], b: Booking, exclude: string, title: string, body: string, at: string): Promise<void> {
+  await notify(tx, parties.filter((u) => u !== exclude), { centerId: b.centerId, title, body, link: `/pages/booking/index?id=${b.id}` }, at);
 }
 
 export async function cancel(ctx: Ctx, input: In<'cancel'>): Promise<Out<'cancel'>> {
@@ -271,6 +276,7 @@ export async function cancel(ctx: Ctx, input: In<'cancel'>): Promise<Out<'cancel
   const problem = bookerChangeProblem(b, ctx.clock.now());
   if (problem) throw new AppError('CONFLICT', problem);
   const at = nowIso(ctx);
+  const parties = await partiesOf(ctx, b);
   const next = await ctx.store.transaction(async (tx) => {
     const cur = await tx.get('bookings', b.id);
     if (!cur || cur.status !== 'booked') throw new AppError('CONFLICT', '该预约状态已变化,请刷新后再试。');
@@ -278,7 +284,7 @@ export async function cancel(ctx: Ctx, input: In<'cancel'>): Promise<Out<'cancel
     await tx.put('bookings', after);
     await releasePlace(tx, cur.windowId, cur.date, cur.start);
     await appendAudit(tx, { centerId: cur.centerId, at, actorId: user.id, action: 'booking.cancel', collection: 'bookings', recordId: cur.id, before: cur, after });
-    await notifyParties(tx, ctx, after, user.id, '预约已取消', `${after.applicantName}${dateLabel(after.date)} ${after.start}办理“${after.itemName}”的预约(${after.number})已由${user.name}取消。`, at);
+    await notifyParties(tx, parties, after, user.id, '预约已取消', `${after.applicantName}${dateLabel(after.date)} ${after.start}办理“${after.itemName}”的预约(${after.number})已由${user.name}取消。`, at);
     return after;
   });
   return { booking: next };
@@ -307,6 +313,7 @@ export async function reschedule(ctx: Ctx, input: In<'reschedule'>): Promise<Out
   slotCheck(cal, ctx, window, input.date, input.start);
   const at = nowIso(ctx);
   const end = daySlots(window.slotMinutes).find((s) => s.start === input.start)?.end ?? input.start;
+  const parties = await partiesOf(ctx, b);
   try {
     const next = await ctx.store.transaction(async (tx) => {
       const cur = await tx.get('bookings', b.id);
@@ -323,7 +330,7 @@ export async function reschedule(ctx: Ctx, input: In<'reschedule'>): Promise<Out
       };
       await tx.put('bookings', after);
       await appendAudit(tx, { centerId: cur.centerId, at, actorId: user.id, action: 'booking.reschedule', collection: 'bookings', recordId: cur.id, before: cur, after });
-      await notifyParties(tx, ctx, after, '', '预约已改期', `${after.applicantName}办理“${after.itemName}”的预约已改到${dateLabel(after.date)} ${after.start}–${after.end},预约号 ${after.number}。`, at);
+      await notifyParties(tx, parties, after, '', '预约已改期', `${after.applicantName}办理“${after.itemName}”的预约已改到${dateLabel(after.date)} ${after.start}–${after.end},预约号 ${after.number}。`, at);
       return after;
     });
     return detail(ctx, next);
@@ -336,6 +343,9 @@ export async function reschedule(ctx: Ctx, input: In<'reschedule'>): Promise<Out
 /** Cancels one booking on the center's side; used by staff and by closure days. */
 export async function cancelByCenter(ctx: Ctx, actor: User, bookingId: string, reason: string): Promise<Booking | null> {
   const at = nowIso(ctx);
+  const b = await ctx.store.get('bookings', bookingId);
+  if (!b) return null;
+  const parties = await partiesOf(ctx, b);
   return ctx.store.transaction(async (tx) => {
     const cur = await tx.get('bookings', bookingId);
     if (!cur || cur.status !== 'booked') return null;
@@ -345,7 +355,7 @@ export async function cancelByCenter(ctx: Ctx, actor: User, bookingId: string, r
     await appendAudit(tx, { centerId: cur.centerId, at, actorId: actor.id, action: 'booking.center_cancel', collection: 'bookings', recordId: cur.id, before: cur, after });
     await notifyParties(
       tx,
-      ctx,
+      parties,
       after,
       actor.id,
       '对不起,您的预约已被中心取消',
