@@ -26,7 +26,7 @@ function dirBytes(p: string): number {
 }
 
 function weappSizes(): void {
-  const r = spawnSync('npm', ['run', '--silent', 'build:weapp'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync('npm', ['run', '--silent', 'build:weapp'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (r.status !== 0) {
     process.stderr.write(`${r.stdout}\n${r.stderr}\n`);
     throw new Error('weapp build failed');

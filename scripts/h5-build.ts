@@ -44,7 +44,10 @@ export function ensureH5Build(log: (s: string) => void = console.log): void {
   if (h5IsFresh()) return;
   const hash = sourceHash();
   log('正在构建 H5 应用(首次约需 30–60 秒)…');
-  const r = spawnSync('npm', ['run', '--silent', 'build:h5'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  // Always a production build: under jest NODE_ENV is 'test', which would make Taro emit a
+  // development bundle (React refresh hooks) that does not run outside its dev server.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const r = spawnSync('npm', ['run', '--silent', 'build:h5'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
   if (r.status !== 0) {
     process.stderr.write(r.stdout ?? '');
     process.stderr.write(r.stderr ?? '');

@@ -1,13 +1,23 @@
-// Villager pages in the main package; staff/office/admin pages in subpackages, so the main
-// package stays small (WeChat's limit is 2 MB per package).
+// Villager pages in the main package; agent, staff/office and admin pages in subpackages, so
+// the main package stays small (WeChat's limit is 2 MB per package).
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/catalog/index', 'pages/guide/index', 'pages/centers/index', 'pages/me/index', 'pages/login/index'],
+  pages: [
+    'pages/index/index',
+    'pages/catalog/index',
+    'pages/guide/index',
+    'pages/book/index',
+    'pages/booking/index',
+    'pages/bookings/index',
+    'pages/visit/index',
+    'pages/inbox/index',
+    'pages/centers/index',
+    'pages/me/index',
+    'pages/login/index',
+  ],
   subPackages: [
-    {
-      root: 'admin',
-      name: 'admin',
-      pages: ['items/index', 'item-edit/index'],
-    },
+    { root: 'agent', name: 'agent', pages: ['residents/index', 'resident-new/index', 'authorize/index'] },
+    { root: 'staff', name: 'staff', pages: ['day-board/index', 'visits/index'] },
+    { root: 'admin', name: 'admin', pages: ['items/index', 'item-edit/index', 'windows/index', 'calendar/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

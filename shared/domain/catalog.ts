@@ -18,6 +18,9 @@ const textList = (label: string, maxItems: number, maxLen: number) =>
     .min(1, `请至少填写一条${label}`)
     .max(maxItems, `${label}请不超过${maxItems}条`);
 
+/** Said once with every material list (R-CAT-3). */
+export const COPIES_NOTE = '需要复印的材料,由窗口现场复印留存,您只需带原件,无需自带复印件。';
+
 /**
  * How a material is presented. There is deliberately no "original and copy" form: copies are
  * made by the window from the original it sees (R-CAT-3), so the applicant brings either the
@@ -26,7 +29,7 @@ const textList = (label: string, maxItems: number, maxLen: number) =>
 export const MATERIAL_FORMS = ['original', 'copy'] as const;
 export type MaterialForm = (typeof MATERIAL_FORMS)[number];
 export const MATERIAL_FORM_LABELS: Record<MaterialForm, string> = {
-  original: '原件(窗口现场复印留存,无需自带复印件)',
+  original: '原件',
   copy: '复印件',
 };
 

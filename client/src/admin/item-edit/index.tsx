@@ -6,6 +6,7 @@ import { MATERIAL_FORMS, MATERIAL_FORM_LABELS, type MaterialForm, type ServiceIt
 import type { FieldIssue } from '@shared/domain/errors';
 import Field from '../../components/field';
 import PageShell from '../../components/page-shell';
+import RoleGate from '../../components/role-gate';
 import Section from '../../components/section';
 import StateView from '../../components/state-view';
 import { api, ApiError, messageOf } from '../../services/api';
@@ -98,7 +99,7 @@ function toDraft(f: FormState): ServiceItemDraftInput {
 }
 
 /** Add or edit one item of the admin's own center; the contract's rules are checked as they save. */
-export default function ItemEdit() {
+function ItemEdit() {
   const { params } = useRouter();
   const id = params.id ? decodeURIComponent(params.id) : undefined;
   const session = getSession();
@@ -142,13 +143,6 @@ export default function ItemEdit() {
     }
   };
 
-  if (session?.user.role !== 'admin') {
-    return (
-      <PageShell>
-        <View className="card">对不起,事项目录只有中心管理员可以维护;如需调整事项,请联系中心管理员。</View>
-      </PageShell>
-    );
-  }
   if (id && !existing.data) {
     return (
       <PageShell>
@@ -233,5 +227,13 @@ export default function ItemEdit() {
         保存
       </AtButton>
     </PageShell>
+  );
+}
+
+export default function Page() {
+  return (
+    <RoleGate roles={['admin']} who="中心管理员">
+      <ItemEdit />
+    </RoleGate>
   );
 }

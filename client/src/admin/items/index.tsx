@@ -3,6 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { AtButton } from 'taro-ui';
 import { promiseLabel } from '@shared/domain/catalog';
 import PageShell from '../../components/page-shell';
+import RoleGate from '../../components/role-gate';
 import StateView from '../../components/state-view';
 import { api } from '../../services/api';
 import { getSession } from '../../services/session';
@@ -10,20 +11,13 @@ import { useLoad } from '../../services/use-load';
 import { useState } from 'react';
 
 /** The admin's list of their center's items, with the way to add and edit them. */
-export default function AdminItems() {
+function AdminItems() {
   const session = getSession();
   const centerId = session?.user.centerId ?? '';
   const [tick, setTick] = useState(0);
   useDidShow(() => setTick((t) => t + 1));
   const list = useLoad(() => api.catalog.listItems({ centerId }), `${centerId}|${tick}`);
 
-  if (session?.user.role !== 'admin') {
-    return (
-      <PageShell>
-        <View className="card">对不起,事项目录只有中心管理员可以维护;如需调整事项,请联系中心管理员。</View>
-      </PageShell>
-    );
-  }
   return (
     <PageShell>
       <AtButton type="primary" onClick={() => Taro.navigateTo({ url: '/admin/item-edit/index' })}>
@@ -48,5 +42,13 @@ export default function AdminItems() {
         ))}
       </View>
     </PageShell>
+  );
+}
+
+export default function Page() {
+  return (
+    <RoleGate roles={['admin']} who="中心管理员">
+      <AdminItems />
+    </RoleGate>
   );
 }

@@ -1,11 +1,13 @@
 import { View, Text } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { MATERIAL_FORM_LABELS, promiseLabel } from '@shared/domain/catalog';
+import { AtButton } from 'taro-ui';
+import { COPIES_NOTE, MATERIAL_FORM_LABELS, promiseLabel } from '@shared/domain/catalog';
 import PageShell from '../../components/page-shell';
 import Section from '../../components/section';
 import StateView from '../../components/state-view';
 import { api } from '../../services/api';
+import { getSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
 
 const checklistKey = (itemId: string, version: number) => `checklist:${itemId}:v${version}`;
@@ -43,6 +45,8 @@ export default function Guide() {
     );
   }
   const { window: w, center } = res.data;
+  const role = getSession()?.user.role;
+  const canBook = role === 'villager' || role === 'agent';
   const done = ticked.length;
   const total = item.materials.length;
 
@@ -56,6 +60,18 @@ export default function Guide() {
           {item.doorToDoor && <Text className="tag tag--ok">可申请上门服务</Text>}
           {item.forwarded && <Text className="tag tag--warn">转报件</Text>}
         </View>
+        {canBook && (
+          <View className="actions">
+            <AtButton type="primary" onClick={() => Taro.navigateTo({ url: `/pages/book/index?itemId=${encodeURIComponent(item.id)}` })}>
+              预约办理
+            </AtButton>
+            {item.doorToDoor && (
+              <AtButton type="secondary" onClick={() => Taro.navigateTo({ url: `/pages/visit/index?itemId=${encodeURIComponent(item.id)}` })}>
+                申请上门服务
+              </AtButton>
+            )}
+          </View>
+        )}
         <View className="guide-facts">
           <View>办理窗口:{w.name}</View>
           <View>承诺时限:{promiseLabel(item.promisedDays)}</View>
@@ -65,7 +81,7 @@ export default function Guide() {
       </View>
 
       <Section title={`申报材料(已备齐 ${done}/${total})`}>
-        <View className="muted">请逐项准备,备好一项点一下打勾。以上是办理本事项需要的全部材料,窗口不会再另外要求其他材料。</View>
+        <View className="muted">下列是办理本事项需要的全部材料,窗口不会再另外要求其他材料。请逐项准备,备好一项点一下打勾。{COPIES_NOTE}</View>
         {item.materials.map((m, i) => {
           const on = ticked.includes(i);
           return (

@@ -1,20 +1,87 @@
 import { Input, View, Text } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { AtButton, AtSwitch } from 'taro-ui';
 import { ROLE_LABELS } from '@shared/domain/roles';
+import NavRow from '../../components/nav-row';
 import PageShell from '../../components/page-shell';
 import Section from '../../components/section';
 import { api, messageOf } from '../../services/api';
+import { AUTH_METHOD_LABELS, AUTH_STATE_LABELS } from '../../services/format';
 import { getPrefs, setPrefs, usePrefs } from '../../services/prefs';
 import { clearSession, getSession } from '../../services/session';
+import { useLoad } from '../../services/use-load';
+
+/** The villager's own authorisations of agents (R-BOOK-4): see them, revoke them, link one's record. */
+function MyAuthorizations() {
+  const [tick, setTick] = useState(0);
+  const res = useLoad(() => api.residents.mine({}), String(tick));
+  const [idNumber, setIdNumber] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+
+  const revoke = async (id: string, agentName: string) => {
+    const ok = await Taro.showModal({ title: '撤销授权', content: `撤销后,${agentName}将不能再为您代办。确定撤销吗?`, confirmText: '确定撤销', cancelText: '再想想' });
+    if (!ok.confirm) return;
+    try {
+      await api.residents.revoke({ authorizationId: id });
+      setMessage('已撤销,谢谢。');
+      setTick((t) => t + 1);
+    } catch (e) {
+      setMessage(messageOf(e));
+    }
+  };
+  const claim = async () => {
+    try {
+      await api.residents.claim({ idNumber });
+      setMessage('已关联您的登记信息。');
+      setTick((t) => t + 1);
+    } catch (e) {
+      setMessage(messageOf(e));
+    }
+  };
+
+  return (
+    <Section title="我的代办授权">
+      {res.data && !res.data.resident && (
+        <View>
+          <View className="muted">如果村代办员为您登记过,请输入您的身份证号码关联,即可查看和撤销授权。</View>
+          <Input className="field__input" value={idNumber} maxlength={18} placeholder="请输入18位身份证号码" onInput={(e) => setIdNumber(e.detail.value)} />
+          <AtButton type="secondary" onClick={() => void claim()}>
+            关联登记信息
+          </AtButton>
+        </View>
+      )}
+      {res.data?.authorizations.length === 0 && res.data.resident && <View className="muted">您还没有授权任何代办员。</View>}
+      {res.data?.authorizations.map((a) => (
+        <View key={a.id} className="row">
+          <View>
+            <View className="item-row__name">村代办员 {a.agentName}</View>
+            <Text className="muted">
+              {AUTH_METHOD_LABELS[a.method]} · {a.givenOn} 至 {a.validUntil} · {AUTH_STATE_LABELS[a.state]}
+            </Text>
+          </View>
+          {a.state === 'active' && (
+            <Text className="link" onClick={() => void revoke(a.id, a.agentName)}>
+              撤销
+            </Text>
+          )}
+        </View>
+      ))}
+      {message && <View className="muted">{message}</View>}
+    </Section>
+  );
+}
 
 /** The user's own page: who they are, elderly mode, and the way into their role's work. */
 export default function Me() {
   const prefs = usePrefs();
   const session = getSession();
+  const role = session?.user.role;
   const [code, setCode] = useState('');
   const [bindMsg, setBindMsg] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+  useDidShow(() => setTick((t) => t + 1));
+  const inbox = useLoad(async () => (session ? (await api.inbox.list({})).unread : 0), String(tick));
 
   const bind = async () => {
     try {
@@ -34,6 +101,28 @@ export default function Me() {
         </View>
       )}
 
+      {session && (
+        <Section title="我的事务">
+          <NavRow label="消息通知" url="/pages/inbox/index" extra={inbox.data ?? 0} />
+          {(role === 'villager' || role === 'agent') && <NavRow label="我的预约和上门服务" url="/pages/bookings/index" />}
+          {role === 'agent' && <NavRow label="我代办的群众" url="/agent/residents/index" />}
+          {role === 'staff' && <NavRow label="今日预约(窗口接待)" url="/staff/day-board/index" />}
+          {role === 'staff' && <NavRow label="上门服务申请" url="/staff/visits/index" />}
+          {(role === 'office' || role === 'admin') && <NavRow label="各窗口预约情况" url="/staff/day-board/index" />}
+          {(role === 'office' || role === 'admin') && <NavRow label="上门服务申请" url="/staff/visits/index" />}
+        </Section>
+      )}
+
+      {role === 'villager' && <MyAuthorizations />}
+
+      {role === 'admin' && (
+        <Section title="中心管理">
+          <NavRow label="事项目录维护" url="/admin/items/index" />
+          <NavRow label="窗口预约设置" url="/admin/windows/index" />
+          <NavRow label="工作日历(节假日、调休、闭馆)" url="/admin/calendar/index" />
+        </Section>
+      )}
+
       <Section title="显示设置">
         <AtSwitch
           className="elder-switch"
@@ -43,15 +132,6 @@ export default function Me() {
         />
         <View className="muted">打开后,所有页面的文字和按钮都会变大,看得更清楚。</View>
       </Section>
-
-      {session?.user.role === 'admin' && (
-        <Section title="中心管理">
-          <View className="row" onClick={() => Taro.navigateTo({ url: '/admin/items/index' })}>
-            <Text className="item-row__name">事项目录维护</Text>
-            <Text className="link">进入 ›</Text>
-          </View>
-        </Section>
-      )}
 
       {process.env.TARO_ENV === 'weapp' && (
         <Section title="工作人员绑定">

@@ -1,0 +1,58 @@
+import { View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { AtButton } from 'taro-ui';
+import { addDays } from '@shared/domain/time';
+import type { FieldIssue } from '@shared/domain/errors';
+import AuthGrant, { type Grant } from '../../components/auth-grant';
+import PageShell from '../../components/page-shell';
+import RoleGate from '../../components/role-gate';
+import Section from '../../components/section';
+import { api, ApiError, messageOf } from '../../services/api';
+import { todayInShanghai } from '../../services/format';
+
+/** Record a new or renewed authorisation of a registered resident. */
+function Authorize() {
+  const { params } = useRouter();
+  const residentId = decodeURIComponent(params.residentId ?? '');
+  const name = decodeURIComponent(params.name ?? '');
+  const today = todayInShanghai();
+  const [grant, setGrant] = useState<Grant>({ method: 'paper', givenOn: today, validUntil: addDays(today, 364) });
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const errs = (f: string) => issues.filter((i) => i.field === f).map((i) => i.message);
+
+  const save = async () => {
+    setIssues([]);
+    setMessage(null);
+    try {
+      await api.residents.authorize({ residentId, authorization: grant });
+      Taro.showToast({ title: '授权已登记', icon: 'success' });
+      setTimeout(() => Taro.navigateBack(), 600);
+    } catch (e) {
+      if (e instanceof ApiError) setIssues(e.fieldIssues);
+      setMessage(messageOf(e));
+    }
+  };
+
+  return (
+    <PageShell>
+      <Section title={`${name}的代办授权`}>
+        <View className="muted">请确认已取得本人的授权:签字授权书请妥善留存备查。</View>
+        <AuthGrant value={grant} onChange={setGrant} errs={errs} />
+      </Section>
+      {message && <View className="card error">{message}</View>}
+      <AtButton type="primary" onClick={() => void save()}>
+        登记授权
+      </AtButton>
+    </PageShell>
+  );
+}
+
+export default function Page() {
+  return (
+    <RoleGate roles={['agent']} who="村代办员">
+      <Authorize />
+    </RoleGate>
+  );
+}

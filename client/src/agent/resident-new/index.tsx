@@ -1,0 +1,74 @@
+import { Input, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { AtButton } from 'taro-ui';
+import { addDays } from '@shared/domain/time';
+import type { FieldIssue } from '@shared/domain/errors';
+import AuthGrant, { type Grant } from '../../components/auth-grant';
+import Field from '../../components/field';
+import PageShell from '../../components/page-shell';
+import RoleGate from '../../components/role-gate';
+import Section from '../../components/section';
+import { api, ApiError, messageOf } from '../../services/api';
+import { todayInShanghai } from '../../services/format';
+
+/** An agent registers a resident of their village, with the authorisation the resident gave. */
+function NewResident() {
+  const today = todayInShanghai();
+  const [name, setName] = useState('');
+  const [phone, setPhone] = useState('');
+  const [idNumber, setIdNumber] = useState('');
+  const [grant, setGrant] = useState<Grant>({ method: 'paper', givenOn: today, validUntil: addDays(today, 364) });
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const errs = (f: string) => issues.filter((i) => i.field === f).map((i) => i.message);
+
+  const save = async () => {
+    if (busy) return;
+    setBusy(true);
+    setIssues([]);
+    setMessage(null);
+    try {
+      await api.residents.register({ name, phone, idNumber, authorization: grant });
+      Taro.showToast({ title: '登记成功', icon: 'success' });
+      setTimeout(() => Taro.navigateBack(), 600);
+    } catch (e) {
+      if (e instanceof ApiError) setIssues(e.fieldIssues);
+      setMessage(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <PageShell>
+      <Section title="群众信息">
+        <Field label="姓名" errors={errs('name')}>
+          <Input className="field__input" value={name} placeholder="请填写真实姓名" onInput={(e) => setName(e.detail.value)} />
+        </Field>
+        <Field label="手机号" hint="本人没有手机的,可填写家属的手机号" errors={errs('phone')}>
+          <Input className="field__input" type="number" maxlength={11} value={phone} placeholder="11位手机号" onInput={(e) => setPhone(e.detail.value)} />
+        </Field>
+        <Field label="身份证号码" errors={errs('idNumber')}>
+          <Input className="field__input" type="idcard" maxlength={18} value={idNumber} placeholder="18位身份证号码" onInput={(e) => setIdNumber(e.detail.value)} />
+        </Field>
+      </Section>
+      <Section title="代办授权">
+        <AuthGrant value={grant} onChange={setGrant} errs={errs} />
+      </Section>
+      {message && <View className="card error">{message}</View>}
+      <AtButton type="primary" loading={busy} onClick={() => void save()}>
+        登记
+      </AtButton>
+    </PageShell>
+  );
+}
+
+export default function Page() {
+  return (
+    <RoleGate roles={['agent']} who="村代办员">
+      <NewResident />
+    </RoleGate>
+  );
+}

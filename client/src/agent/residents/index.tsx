@@ -1,0 +1,59 @@
+import { View, Text } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import { AtButton } from 'taro-ui';
+import PageShell from '../../components/page-shell';
+import RoleGate from '../../components/role-gate';
+import StateView from '../../components/state-view';
+import { api } from '../../services/api';
+import { AUTH_METHOD_LABELS, AUTH_STATE_LABELS } from '../../services/format';
+import { useLoad } from '../../services/use-load';
+
+/** The agent's residents (own village), each with the state of their authorisation (R-BOOK-4). */
+function Residents() {
+  const [tick, setTick] = useState(0);
+  useDidShow(() => setTick((t) => t + 1));
+  const res = useLoad(() => api.residents.list({}), String(tick));
+  return (
+    <PageShell>
+      <AtButton type="primary" onClick={() => Taro.navigateTo({ url: '/agent/resident-new/index' })}>
+        登记新的代办群众
+      </AtButton>
+      <View className="muted">为群众代办前,须取得本人授权(签字授权书、当面授权或本人在小程序中确认)。预约时在办事指南中点“预约办理”,再选择群众。</View>
+      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} empty={res.data?.residents.length === 0 ? '您还没有登记代办群众。' : null} />
+      {res.data && res.data.residents.length > 0 && (
+        <View className="card">
+          {res.data.residents.map((r) => {
+            const a = r.authorization;
+            return (
+              <View key={r.id} className="row resident-row">
+                <View>
+                  <View className="item-row__name">
+                    {r.name} {r.onWechat && <Text className="tag">已用微信</Text>}
+                  </View>
+                  <View className="muted">
+                    {r.villageName} · {r.idNumber} · {r.phone}
+                  </View>
+                  <View className={a?.state === 'active' ? 'muted' : 'error'}>
+                    {a ? `${AUTH_METHOD_LABELS[a.method]},${a.givenOn} 至 ${a.validUntil},${AUTH_STATE_LABELS[a.state]}` : '尚未登记授权'}
+                  </View>
+                </View>
+                <Text className="link" onClick={() => Taro.navigateTo({ url: `/agent/authorize/index?residentId=${encodeURIComponent(r.id)}&name=${encodeURIComponent(r.name)}` })}>
+                  {a?.state === 'active' ? '续授权' : '补录授权'} ›
+                </Text>
+              </View>
+            );
+          })}
+        </View>
+      )}
+    </PageShell>
+  );
+}
+
+export default function Page() {
+  return (
+    <RoleGate roles={['agent']} who="村代办员">
+      <Residents />
+    </RoleGate>
+  );
+}

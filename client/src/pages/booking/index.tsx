@@ -1,0 +1,103 @@
+import { View, Text } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { AtButton } from 'taro-ui';
+import { COPIES_NOTE, MATERIAL_FORM_LABELS } from '@shared/domain/catalog';
+import PageShell from '../../components/page-shell';
+import Section from '../../components/section';
+import StateView from '../../components/state-view';
+import { api, messageOf } from '../../services/api';
+import { BOOKING_STATUS_LABELS, dateLabel } from '../../services/format';
+import { getSession } from '../../services/session';
+import { useLoad } from '../../services/use-load';
+
+/**
+ * A booking: number, window, time, and the complete material checklist (one-time
+ * notification). The booker may cancel or reschedule until the slot starts (R-BOOK-3).
+ */
+export default function BookingDetail() {
+  const { params } = useRouter();
+  const id = decodeURIComponent(params.id ?? '');
+  const fresh = params.new === '1';
+  const [tick, setTick] = useState(0);
+  const res = useLoad(() => api.booking.get({ bookingId: id }), `${id}|${tick}`);
+  const [message, setMessage] = useState<string | null>(null);
+  const role = getSession()?.user.role;
+
+  if (!res.data) {
+    return (
+      <PageShell>
+        <StateView loading={res.loading} error={res.error} onRetry={res.reload} />
+      </PageShell>
+    );
+  }
+  const { booking: b, window: w, materials } = res.data;
+  const canChange = b.status === 'booked' && (role === 'villager' || role === 'agent');
+
+  const cancel = async () => {
+    const ok = await Taro.showModal({ title: '取消预约', content: `确定取消${dateLabel(b.date)} ${b.start}的预约吗?`, confirmText: '确定取消', cancelText: '再想想' });
+    if (!ok.confirm) return;
+    try {
+      await api.booking.cancel({ bookingId: b.id });
+      setMessage('预约已取消。如需办理,欢迎重新预约。');
+      setTick((t) => t + 1);
+    } catch (e) {
+      setMessage(messageOf(e));
+    }
+  };
+
+  return (
+    <PageShell>
+      {fresh && b.status === 'booked' && <View className="card success">预约成功!请按下面的清单备齐材料,准时前来,谢谢。</View>}
+      <View className="card">
+        <View className="muted">预约号</View>
+        <View className="hero booking-number">{b.number}</View>
+        <View className={`tag${b.status === 'cancelled' ? ' tag--warn' : ' tag--ok'}`}>{BOOKING_STATUS_LABELS[b.status]}</View>
+        <View className="guide-facts">
+          <View>办理事项:{b.itemName}</View>
+          <View>办事人:{b.applicantName}</View>
+          <View>
+            时间:{dateLabel(b.date)} {b.start}–{b.end}
+          </View>
+          <View>窗口:{w.name}(电话 {w.phone})</View>
+          <View>地点:{res.data.centerName},{res.data.centerAddress}</View>
+          {b.agentId && <View className="muted">由村代办员代为预约</View>}
+          {b.cancelReason && <View className="error">取消原因:{b.cancelReason}</View>}
+          {b.receivedByName && <View>接待人(首问责任人):{b.receivedByName}</View>}
+        </View>
+      </View>
+
+      <Section title={`请带齐以下材料(共${materials.length}项)`}>
+        {materials.map((m, i) => (
+          <View key={m.name} className="para">
+            <Text className="material__name">
+              {i + 1}. {m.name}
+            </Text>
+            <Text className="muted">
+              {' '}
+              {MATERIAL_FORM_LABELS[m.form]} · {m.count}份{m.notes ? ` · ${m.notes}` : ''}
+            </Text>
+          </View>
+        ))}
+        <View className="muted">以上是办理本事项需要的全部材料,窗口不会再另外要求其他材料。{COPIES_NOTE}</View>
+      </Section>
+
+      {message && <View className="card">{message}</View>}
+      {canChange && (
+        <View className="actions">
+          <AtButton type="secondary" onClick={() => Taro.navigateTo({ url: `/pages/book/index?itemId=${encodeURIComponent(b.itemId)}&rescheduleId=${encodeURIComponent(b.id)}` })}>
+            改期
+          </AtButton>
+          <AtButton type="secondary" onClick={() => void cancel()}>
+            取消预约
+          </AtButton>
+        </View>
+      )}
+      <View className="actions">
+        <AtButton type="primary" onClick={() => Taro.redirectTo({ url: '/pages/bookings/index' })}>
+          查看我的预约
+        </AtButton>
+      </View>
+    </PageShell>
+  );
+}

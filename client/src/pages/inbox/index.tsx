@@ -1,0 +1,50 @@
+import { View, Text } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import { AtButton } from 'taro-ui';
+import { shanghaiDate, shanghaiTime } from '@shared/domain/time';
+import PageShell from '../../components/page-shell';
+import StateView from '../../components/state-view';
+import { api, messageOf } from '../../services/api';
+import { useLoad } from '../../services/use-load';
+
+/** The in-app inbox: notices about bookings, authorisations and door-to-door requests. */
+export default function Inbox() {
+  const [tick, setTick] = useState(0);
+  useDidShow(() => setTick((t) => t + 1));
+  const res = useLoad(() => api.inbox.list({}), String(tick));
+
+  const open = async (id: string, link?: string) => {
+    try {
+      await api.inbox.markRead({ noticeId: id });
+    } catch (e) {
+      Taro.showToast({ title: messageOf(e), icon: 'none' });
+    }
+    if (link) Taro.navigateTo({ url: link });
+    else setTick((t) => t + 1);
+  };
+
+  return (
+    <PageShell>
+      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} empty={res.data?.notices.length === 0 ? '暂时没有新消息。' : null} />
+      {res.data && res.data.unread > 0 && (
+        <AtButton type="secondary" onClick={() => void api.inbox.markRead({}).then(() => setTick((t) => t + 1))}>
+          全部标为已读({res.data.unread}条未读)
+        </AtButton>
+      )}
+      {res.data && res.data.notices.length > 0 && (
+        <View className="card">
+          {res.data.notices.map((n) => (
+            <View key={n.id} className={`para notice${n.readAt ? '' : ' notice--unread'}`} onClick={() => void open(n.id, n.link)}>
+              <View className="item-row__name">{n.title}</View>
+              <View>{n.body}</View>
+              <Text className="muted">
+                {shanghaiDate(new Date(n.createdAt))} {shanghaiTime(new Date(n.createdAt))}
+              </Text>
+            </View>
+          ))}
+        </View>
+      )}
+    </PageShell>
+  );
+}

@@ -1,0 +1,89 @@
+import { Input, Picker, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { AtButton } from 'taro-ui';
+import { DOOR_REASONS, type DoorReason } from '@shared/domain/booking';
+import type { FieldIssue } from '@shared/domain/errors';
+import Field from '../../components/field';
+import PageShell from '../../components/page-shell';
+import Section from '../../components/section';
+import { api, ApiError, messageOf } from '../../services/api';
+import { DOOR_REASON_LABELS } from '../../services/format';
+import { getSession } from '../../services/session';
+import { useLoad } from '../../services/use-load';
+
+/** Ask for door-to-door service (R-BOOK-5), for oneself or (agent) for an authorised resident. */
+export default function VisitRequest() {
+  const { params } = useRouter();
+  const itemId = decodeURIComponent(params.itemId ?? '');
+  const isAgent = getSession()?.user.role === 'agent';
+  const guide = useLoad(() => api.catalog.getItem({ itemId }), itemId);
+  const residents = useLoad(async () => (isAgent ? (await api.residents.list({})).residents.filter((r) => r.authorization?.state === 'active') : []), 'r');
+  const [residentIndex, setResidentIndex] = useState(-1);
+  const [address, setAddress] = useState('');
+  const [phone, setPhone] = useState('');
+  const [reason, setReason] = useState<DoorReason>('elderly');
+  const [note, setNote] = useState('');
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const errs = (f: string) => issues.filter((i) => i.field === f).map((i) => i.message);
+
+  const submit = async () => {
+    if (busy) return;
+    const resident = residents.data?.[residentIndex];
+    if (isAgent && !resident) {
+      setMessage('请先选择为哪位群众申请。');
+      return;
+    }
+    setBusy(true);
+    setIssues([]);
+    setMessage(null);
+    try {
+      await api.booking.requestVisit({ itemId, address, phone, reason, note, ...(resident ? { residentId: resident.id } : {}) });
+      Taro.showToast({ title: '已提交,谢谢', icon: 'success' });
+      setTimeout(() => Taro.redirectTo({ url: '/pages/bookings/index' }), 600);
+    } catch (e) {
+      if (e instanceof ApiError) setIssues(e.fieldIssues);
+      setMessage(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <PageShell>
+      <View className="card">
+        <View className="hero">{guide.data?.item.name ?? '上门服务'}</View>
+        <View className="muted">高龄、残疾、患病行动不便的群众,可申请工作人员上门办理。窗口收到后会尽快安排并通知您。</View>
+      </View>
+      <Section title="申请信息">
+        {isAgent && (
+          <Field label="代办群众">
+            <Picker mode="selector" range={(residents.data ?? []).map((r) => r.name)} value={Math.max(0, residentIndex)} onChange={(e) => setResidentIndex(Number(e.detail.value))}>
+              <View className="field__input">{residents.data?.[residentIndex]?.name ?? '请选择已授权的群众'}</View>
+            </Picker>
+          </Field>
+        )}
+        <Field label="上门地址" errors={errs('address')}>
+          <Input className="field__input" value={address} placeholder="如:石桥村3组12号" onInput={(e) => setAddress(e.detail.value)} />
+        </Field>
+        <Field label="联系电话" errors={errs('phone')}>
+          <Input className="field__input" type="number" value={phone} placeholder="手机号或座机号" onInput={(e) => setPhone(e.detail.value)} />
+        </Field>
+        <Field label="申请原因" errors={errs('reason')}>
+          <Picker mode="selector" range={DOOR_REASONS.map((r) => DOOR_REASON_LABELS[r])} value={DOOR_REASONS.indexOf(reason)} onChange={(e) => setReason(DOOR_REASONS[Number(e.detail.value)] ?? 'elderly')}>
+            <View className="field__input">{DOOR_REASON_LABELS[reason]}</View>
+          </Picker>
+        </Field>
+        <Field label="补充说明(可不填)" errors={errs('note')}>
+          <Input className="field__input" value={note} placeholder="如:老人卧床,请下午来" onInput={(e) => setNote(e.detail.value)} />
+        </Field>
+      </Section>
+      {message && <View className="card error">{message}</View>}
+      <AtButton type="primary" loading={busy} onClick={() => void submit()}>
+        提交申请
+      </AtButton>
+    </PageShell>
+  );
+}

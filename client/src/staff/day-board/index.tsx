@@ -1,0 +1,114 @@
+import { Input, Picker, View, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { AtButton } from 'taro-ui';
+import PageShell from '../../components/page-shell';
+import RoleGate from '../../components/role-gate';
+import StateView from '../../components/state-view';
+import { api, messageOf } from '../../services/api';
+import { BOOKING_STATUS_LABELS, dateLabel, todayInShanghai } from '../../services/format';
+import { getSession } from '../../services/session';
+import { useLoad } from '../../services/use-load';
+
+/**
+ * A window's bookings of a day. Staff check a villager in when they arrive — the one who does
+ * becomes the first-ask person (R-CASE-1) — or cancel with a reason the booker is told.
+ */
+function DayBoard() {
+  const [date, setDate] = useState(todayInShanghai());
+  const [windowId, setWindowId] = useState<string | undefined>(undefined);
+  const [tick, setTick] = useState(0);
+  const [cancelling, setCancelling] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const isStaff = getSession()?.user.role === 'staff';
+  const res = useLoad(() => api.booking.dayBoard({ date, ...(windowId ? { windowId } : {}) }), `${date}|${windowId ?? ''}|${tick}`);
+
+  const act = async (fn: () => Promise<unknown>, done: string) => {
+    setMessage(null);
+    try {
+      await fn();
+      setMessage(done);
+      setCancelling(null);
+      setReason('');
+      setTick((t) => t + 1);
+    } catch (e) {
+      setMessage(messageOf(e));
+    }
+  };
+
+  const windows = res.data?.windows ?? [];
+  const current = res.data?.window;
+  return (
+    <PageShell>
+      <View className="card">
+        <Picker mode="date" value={date} onChange={(e) => setDate(e.detail.value)}>
+          <View className="field__input">日期:{dateLabel(date)} ›</View>
+        </Picker>
+        <Picker mode="selector" range={windows.map((w) => w.name)} value={Math.max(0, windows.findIndex((w) => w.id === current?.id))} onChange={(e) => setWindowId(windows[Number(e.detail.value)]?.id)}>
+          <View className="field__input">窗口:{current?.name ?? '请选择'} ›</View>
+        </Picker>
+      </View>
+      {message && <View className="card">{message}</View>}
+      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} empty={res.data?.bookings.length === 0 ? '当天该窗口没有预约。' : null} />
+      {res.data && res.data.bookings.length > 0 && (
+        <View className="card">
+          <View className="title">共{res.data.bookings.length}个预约</View>
+          {res.data.bookings.map((b) => (
+            <View key={b.id} className="para board-row">
+              <View className="row">
+                <View>
+                  <View className="item-row__name">
+                    {b.start} {b.applicantName}
+                  </View>
+                  <Text className="muted">
+                    {b.itemName} · {b.number}
+                    {b.agentId ? ' · 代办' : ''}
+                  </Text>
+                </View>
+                <Text className={b.status === 'booked' ? 'tag' : b.status === 'arrived' ? 'tag tag--ok' : 'tag tag--warn'}>{BOOKING_STATUS_LABELS[b.status]}</Text>
+              </View>
+              {b.status === 'arrived' && <View className="muted">接待人(首问责任人):{b.receivedByName}</View>}
+              {b.status === 'booked' && cancelling !== b.id && (
+                <View className="actions">
+                  {isStaff && (
+                    <AtButton type="primary" size="small" onClick={() => void act(() => api.booking.checkIn({ bookingId: b.id }), `已登记${b.applicantName}到达,您是本件的首问责任人。`)}>
+                      登记到达
+                    </AtButton>
+                  )}
+                  <AtButton type="secondary" size="small" onClick={() => setCancelling(b.id)}>
+                    取消预约
+                  </AtButton>
+                </View>
+              )}
+              {cancelling === b.id && (
+                <View>
+                  <Input className="field__input" value={reason} placeholder="请填写取消原因,将告知群众" onInput={(e) => setReason(e.detail.value)} />
+                  <View className="actions">
+                    <AtButton type="primary" size="small" onClick={() => void act(() => api.booking.centerCancel({ bookingId: b.id, reason }), '已取消,并已通知群众和代办员。')}>
+                      确认取消
+                    </AtButton>
+                    <AtButton type="secondary" size="small" onClick={() => setCancelling(null)}>
+                      返回
+                    </AtButton>
+                  </View>
+                </View>
+              )}
+            </View>
+          ))}
+        </View>
+      )}
+      <Text className="muted" onClick={() => Taro.navigateTo({ url: '/staff/visits/index' })}>
+        上门服务申请 ›
+      </Text>
+    </PageShell>
+  );
+}
+
+export default function Page() {
+  return (
+    <RoleGate roles={['staff', 'office', 'admin']} who="中心工作人员">
+      <DayBoard />
+    </RoleGate>
+  );
+}

@@ -1,0 +1,109 @@
+import { Input, Picker, View, Text } from '@tarojs/components';
+import { useState } from 'react';
+import { AtButton } from 'taro-ui';
+import PageShell from '../../components/page-shell';
+import RoleGate from '../../components/role-gate';
+import StateView from '../../components/state-view';
+import { api, messageOf } from '../../services/api';
+import { dateLabel, DOOR_REASON_LABELS, todayInShanghai, VISIT_STATUS_LABELS } from '../../services/format';
+import { getSession } from '../../services/session';
+import { useLoad } from '../../services/use-load';
+
+/** Door-to-door requests of the staff member's window (R-BOOK-5): schedule or decline with a reason. */
+function Visits() {
+  const [tick, setTick] = useState(0);
+  const res = useLoad(() => api.booking.visitBoard({}), String(tick));
+  const [open, setOpen] = useState<{ id: string; mode: 'schedule' | 'decline' } | null>(null);
+  const [date, setDate] = useState(todayInShanghai());
+  const [time, setTime] = useState('14:00');
+  const [reason, setReason] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const isStaff = getSession()?.user.role === 'staff';
+
+  const submit = async () => {
+    if (!open) return;
+    setMessage(null);
+    try {
+      if (open.mode === 'schedule') await api.booking.scheduleVisit({ visitId: open.id, date, time });
+      else await api.booking.declineVisit({ visitId: open.id, reason });
+      setMessage(open.mode === 'schedule' ? '已安排,并已通知申请人。' : '已答复申请人。');
+      setOpen(null);
+      setReason('');
+      setTick((t) => t + 1);
+    } catch (e) {
+      setMessage(messageOf(e));
+    }
+  };
+
+  return (
+    <PageShell>
+      {message && <View className="card">{message}</View>}
+      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} empty={res.data?.visits.length === 0 ? '暂无上门服务申请。' : null} />
+      {res.data?.visits.map((v) => (
+        <View key={v.id} className="card">
+          <View className="row">
+            <View className="item-row__name">
+              {v.applicantName} · {v.itemName}
+            </View>
+            <Text className={v.status === 'pending' ? 'tag tag--warn' : 'tag'}>{VISIT_STATUS_LABELS[v.status]}</Text>
+          </View>
+          <View>地址:{v.address}</View>
+          <View>电话:{v.phone}</View>
+          <View>
+            原因:{DOOR_REASON_LABELS[v.reason]}
+            {v.note ? `(${v.note})` : ''}
+          </View>
+          {v.agentId && <View className="muted">村代办员代为申请</View>}
+          {v.status === 'scheduled' && (
+            <View className="muted">
+              已安排:{dateLabel(v.scheduledDate ?? '')} {v.scheduledTime},{v.handledByName}
+            </View>
+          )}
+          {v.status === 'declined' && <View className="muted">答复:{v.declineReason}</View>}
+          {isStaff && v.status === 'pending' && open?.id !== v.id && (
+            <View className="actions">
+              <AtButton type="primary" size="small" onClick={() => setOpen({ id: v.id, mode: 'schedule' })}>
+                安排上门
+              </AtButton>
+              <AtButton type="secondary" size="small" onClick={() => setOpen({ id: v.id, mode: 'decline' })}>
+                不能安排
+              </AtButton>
+            </View>
+          )}
+          {open?.id === v.id && (
+            <View>
+              {open.mode === 'schedule' ? (
+                <View>
+                  <Picker mode="date" value={date} onChange={(e) => setDate(e.detail.value)}>
+                    <View className="field__input">上门日期:{dateLabel(date)} ›</View>
+                  </Picker>
+                  <Picker mode="time" value={time} start="09:00" end="17:00" onChange={(e) => setTime(e.detail.value)}>
+                    <View className="field__input">上门时间:{time} ›</View>
+                  </Picker>
+                </View>
+              ) : (
+                <Input className="field__input" value={reason} placeholder="请写明原因和建议,如:请预约到窗口办理" onInput={(e) => setReason(e.detail.value)} />
+              )}
+              <View className="actions">
+                <AtButton type="primary" size="small" onClick={() => void submit()}>
+                  确定
+                </AtButton>
+                <AtButton type="secondary" size="small" onClick={() => setOpen(null)}>
+                  返回
+                </AtButton>
+              </View>
+            </View>
+          )}
+        </View>
+      ))}
+    </PageShell>
+  );
+}
+
+export default function Page() {
+  return (
+    <RoleGate roles={['staff', 'office', 'admin']} who="中心工作人员">
+      <Visits />
+    </RoleGate>
+  );
+}
