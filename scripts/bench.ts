@@ -9,7 +9,10 @@ import path from 'node:path';
 import { systemClock } from '../cloudfunctions/core/clock';
 import { DevTokens } from '../cloudfunctions/core/identity/dev-token';
 import { startLocalHost } from '../cloudfunctions/core/runtime/local-host';
-import { seedDemoData } from '../cloudfunctions/core/seed/demo';
+import { demoUserId, seedDemoData } from '../cloudfunctions/core/seed/demo';
+import { bookableDays } from '../shared/domain/booking';
+import { WorkCalendar } from '../shared/domain/calendar';
+import { OFFICIAL_SCHEDULE } from '../shared/domain/official-calendar';
 import { SqliteStore } from '../cloudfunctions/core/store/sqlite';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -83,9 +86,117 @@ async function catalogSearch(): Promise<void> {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
+interface Fixture {
+  dir: string;
+  store: SqliteStore;
+  tokens: DevTokens;
+  url: string;
+  close(): Promise<void>;
+}
+
+async function fixture(): Promise<Fixture> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsc-bench-'));
+  const store = new SqliteStore({ dataDir: dir });
+  await seedDemoData(store, systemClock);
+  const tokens = DevTokens.forDataDir(dir);
+  const host = await startLocalHost({ store, tokens, port: 0 });
+  return {
+    dir,
+    store,
+    tokens,
+    url: host.url,
+    close: async () => {
+      await host.close();
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function post(url: string, fn: string, body: unknown, token: string): Promise<number> {
+  const res = await fetch(`${url}/fn/${fn}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+async function villagers(f: Fixture, n: number, prefix: string): Promise<string[]> {
+  const tokens: string[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const id = `${prefix}-${i}`;
+    await f.store.insert('users', { id, centerId: 'c-baisha', role: 'villager', name: `村民${i}`, villageId: 'v-baisha-1' });
+    tokens.push(f.tokens.issue(id, new Date()));
+  }
+  return tokens;
+}
+
+/** booking.create: 50 concurrent clients booking across the windows' slots of the coming days. */
+async function bookingCreate(f: Fixture): Promise<void> {
+  const clients = 50;
+  const perClient = 20;
+  const tokens = await villagers(f, clients * perClient, 'u-bench');
+  const items = (await f.store.find('items', { where: { centerId: 'c-baisha' } })).map((i) => i.id);
+  const cal = new WorkCalendar(OFFICIAL_SCHEDULE);
+  const days = bookableDays(cal, new Date(), 30, 30).slice(1); // not today: its slots run out as the bench runs
+  const starts = Array.from({ length: 16 }, (_, k) => `${String(9 + Math.floor(k / 2)).padStart(2, '0')}:${k % 2 ? '30' : '00'}`);
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      for (let i = 0; i < perClient; i += 1) {
+        const n = c * perClient + i;
+        const input = { itemId: items[n % items.length], date: days[n % days.length], start: starts[Math.floor(n / days.length) % starts.length] };
+        const t0 = performance.now();
+        const status = await post(f.url, 'booking', { action: 'create', input, requestId: `bench-${n}` }, tokens[n] as string);
+        latencies.push(performance.now() - t0);
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  emit('booking.create.rps', latencies.length / elapsed, 'req/s');
+  emit('booking.create.p50_ms', percentile(latencies, 50), 'ms');
+  emit('booking.create.p99_ms', percentile(latencies, 99), 'ms');
+  emit('booking.create.ok', statuses.get(200) ?? 0, 'count');
+  emit('booking.create.full', statuses.get(409) ?? 0, 'count');
+}
+
+/** A contention burst: 200 clients at once for one slot; then every slot is checked against its capacity. */
+async function oversold(f: Fixture): Promise<void> {
+  const tokens = await villagers(f, 200, 'u-burst');
+  const admin = f.tokens.issue(demoUserId('c-baisha', 'admin'), new Date());
+  const windowId = 'w-baisha-rs';
+  await post(f.url, 'center', { action: 'saveWindowSchedule', input: { windowId, slotMinutes: 30, slotCapacity: 5 } }, admin);
+  const day = bookableDays(new WorkCalendar(OFFICIAL_SCHEDULE), new Date(), 3)[2] as string;
+  await Promise.all(
+    tokens.map((t, i) => post(f.url, 'booking', { action: 'create', input: { itemId: 'item-baisha-rs-001', date: day, start: '15:00' }, requestId: `burst-${i}` }, t)),
+  );
+  const windows = new Map((await f.store.find('windows')).map((w) => [w.id, w.slotCapacity]));
+  const held = new Map<string, { windowId: string; n: number }>();
+  for (const b of await f.store.find('bookings', { where: { status: 'booked' } })) {
+    const key = `${b.windowId} ${b.date} ${b.start}`;
+    held.set(key, { windowId: b.windowId, n: (held.get(key)?.n ?? 0) + 1 });
+  }
+  let over = 0;
+  for (const { windowId: w, n } of held.values()) over += Math.max(0, n - (windows.get(w) ?? 0));
+  emit('booking.oversold', over, 'count');
+}
+
 async function main(): Promise<void> {
   weappSizes();
   await catalogSearch();
+  const f = await fixture();
+  try {
+    await bookingCreate(f);
+    await oversold(f);
+  } finally {
+    await f.close();
+  }
 }
 
 main().catch((e: unknown) => {

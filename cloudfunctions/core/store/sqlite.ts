@@ -100,6 +100,8 @@ export class SqliteStore implements Store {
   readonly file: string;
   private readonly db: Database.Database;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Prepared statements by SQL text: compiling each statement once saves most of a call. */
+  private readonly statements = new Map<string, Database.Statement>();
   private readonly tx: TxOps;
 
   constructor(opts: SqliteStoreOptions) {
@@ -134,6 +136,15 @@ export class SqliteStore implements Store {
     })();
   }
 
+  private stmt(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
   private serial<T>(fn: () => T | Promise<T>): Promise<T> {
     // A store call (not a tx call) from inside a transaction would wait for the transaction
     // that waits for it: fail at once, naming the mistake, instead of hanging.
@@ -146,13 +157,13 @@ export class SqliteStore implements Store {
   }
 
   private getSync<C extends CollectionName>(col: C, id: string): Doc<C> | null {
-    const row = this.db.prepare(`SELECT doc FROM ${table(col)} WHERE id = ?`).get(id) as { doc: string } | undefined;
+    const row = this.stmt(`SELECT doc FROM ${table(col)} WHERE id = ?`).get(id) as { doc: string } | undefined;
     return row ? (JSON.parse(row.doc) as Doc<C>) : null;
   }
 
   private insertSync<C extends CollectionName>(col: C, doc: Doc<C>): void {
     try {
-      this.db.prepare(`INSERT INTO ${table(col)} (id, doc) VALUES (?, ?)`).run(doc.id, JSON.stringify(doc));
+      this.stmt(`INSERT INTO ${table(col)} (id, doc) VALUES (?, ?)`).run(doc.id, JSON.stringify(doc));
     } catch (e) {
       // Duck-typed: the native addon keeps the error class of the first copy of the module loaded
       // in the process, so instanceof fails when a second copy exists (jest, bundles).
@@ -164,8 +175,7 @@ export class SqliteStore implements Store {
   }
 
   private putSync<C extends CollectionName>(col: C, doc: Doc<C>): void {
-    this.db
-      .prepare(`INSERT INTO ${table(col)} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`)
+    this.stmt(`INSERT INTO ${table(col)} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`)
       .run(doc.id, JSON.stringify(doc));
   }
 
@@ -174,12 +184,12 @@ export class SqliteStore implements Store {
     const current = this.getSync(col, id);
     if (!current || !matches(current, where)) return false;
     const next = applyPatch(current, patch);
-    this.db.prepare(`UPDATE ${table(col)} SET doc = ? WHERE id = ?`).run(JSON.stringify(next), id);
+    this.stmt(`UPDATE ${table(col)} SET doc = ? WHERE id = ?`).run(JSON.stringify(next), id);
     return true;
   }
 
   private removeSync(col: CollectionName, id: string): boolean {
-    return this.db.prepare(`DELETE FROM ${table(col)} WHERE id = ?`).run(id).changes > 0;
+    return this.stmt(`DELETE FROM ${table(col)} WHERE id = ?`).run(id).changes > 0;
   }
 
   get<C extends CollectionName>(col: C, id: string): Promise<Doc<C> | null> {
@@ -197,7 +207,7 @@ export class SqliteStore implements Store {
         sql += ' LIMIT ? OFFSET ?';
         params.push(opts.limit ?? -1, opts.offset ?? 0);
       }
-      const rows = this.db.prepare(sql).all(...params) as Array<{ doc: string }>;
+      const rows = this.stmt(sql).all(...params) as Array<{ doc: string }>;
       return rows.map((r) => JSON.parse(r.doc) as Doc<C>);
     });
   }
@@ -205,7 +215,7 @@ export class SqliteStore implements Store {
   count<C extends CollectionName>(col: C, where?: Where): Promise<number> {
     return this.serial(() => {
       const w = whereSql(where);
-      const row = this.db.prepare(`SELECT COUNT(*) AS n FROM ${table(col)}${w.sql}`).get(...w.params) as { n: number };
+      const row = this.stmt(`SELECT COUNT(*) AS n FROM ${table(col)}${w.sql}`).get(...w.params) as { n: number };
       return row.n;
     });
   }
