@@ -53,6 +53,7 @@ export const handlers: Handlers = {
     register: residents.register,
     authorize: residents.authorize,
     mine: residents.mine,
+    confirm: residents.confirm,
     revoke: residents.revoke,
     claim: residents.claim,
   },

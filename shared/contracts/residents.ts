@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { action } from './define';
 import { dateField, idField } from './common';
-import { AUTH_METHODS } from '../domain/residents';
+import { AUTH_METHODS, AUTH_STATES } from '../domain/residents';
 import { idNumberProblem, isMobilePhone } from '../domain/personal-data';
 
-const authState = z.enum(['active', 'expired', 'revoked', 'not_yet']);
+const authState = z.enum(AUTH_STATES);
 
 /** A resident as shown to a caller: ID number and phone masked unless it is them or the admin. */
 const residentView = z.object({
@@ -75,6 +75,12 @@ export const residentsContract = {
     roles: ['villager'],
     input: z.object({}).strict(),
     output: z.object({ resident: residentView.nullable(), authorizations: z.array(authorizationView) }),
+  }),
+  confirm: action({
+    summary: "The resident confirms, in the app, an authorisation the agent recorded as 'in_app'.",
+    roles: ['villager'],
+    input: z.object({ authorizationId: idField('授权') }).strict(),
+    output: z.object({ authorization: authorizationView }),
   }),
   revoke: action({
     summary: 'The resident (or the admin) revokes an authorisation; the agent is told.',

@@ -36,21 +36,30 @@ export const authorizationSchema = z.object({
   givenOn: z.string(),
   validUntil: z.string(),
   createdAt: z.string(),
+  /** For 'in_app': when the resident confirmed it in the mini-program; until then it is pending. */
+  confirmedAt: z.string().optional(),
   revokedAt: z.string().optional(),
   revokedBy: z.string().optional(),
 });
 export type Authorization = z.infer<typeof authorizationSchema>;
 
-export type AuthorizationState = 'active' | 'expired' | 'revoked' | 'not_yet';
+export const AUTH_STATES = ['active', 'pending', 'expired', 'revoked', 'not_yet'] as const;
+export type AuthorizationState = (typeof AUTH_STATES)[number];
 export const AUTH_STATE_LABELS: Record<AuthorizationState, string> = {
   active: '有效',
+  pending: '待本人在小程序中确认',
   expired: '已过期',
   revoked: '已撤销',
   not_yet: '未生效',
 };
 
-export function authorizationState(a: Pick<Authorization, 'givenOn' | 'validUntil' | 'revokedAt'>, today: string): AuthorizationState {
+export function authorizationState(
+  a: Pick<Authorization, 'method' | 'givenOn' | 'validUntil' | 'revokedAt' | 'confirmedAt'>,
+  today: string,
+): AuthorizationState {
   if (a.revokedAt) return 'revoked';
+  if (today > a.validUntil) return 'expired';
+  if (a.method === 'in_app' && !a.confirmedAt) return 'pending';
   if (today < a.givenOn) return 'not_yet';
   if (today > a.validUntil) return 'expired';
   return 'active';
@@ -63,7 +72,7 @@ export function authorizationState(a: Pick<Authorization, 'givenOn' | 'validUnti
 export function actingProblem(
   agent: { id: string; villageId?: string; centerId: string },
   resident: Pick<Resident, 'villageId' | 'centerId' | 'name'>,
-  auths: ReadonlyArray<Pick<Authorization, 'agentId' | 'givenOn' | 'validUntil' | 'revokedAt'>>,
+  auths: ReadonlyArray<Pick<Authorization, 'agentId' | 'method' | 'givenOn' | 'validUntil' | 'revokedAt' | 'confirmedAt'>>,
   today: string,
 ): string | null {
   if (resident.centerId !== agent.centerId || resident.villageId !== agent.villageId) {
@@ -73,6 +82,9 @@ export function actingProblem(
   if (mine.length === 0) return `对不起,${resident.name}尚未授权您代办,请先请本人签字授权或当面授权,登记后再办理。`;
   const states = mine.map((a) => authorizationState(a, today));
   if (states.includes('active')) return null;
+  if (states.includes('pending')) {
+    return `对不起,${resident.name}还没有在小程序中确认对您的授权;请提醒本人在“我的 → 我的代办授权”中确认后再办理。`;
+  }
   if (states.includes('revoked') && !states.includes('expired')) {
     return `对不起,${resident.name}已撤销对您的代办授权;如需继续代办,请重新取得本人授权并登记。`;
   }

@@ -243,12 +243,16 @@ describe('residents and their personal data', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('补录授权') } });
   });
 
-  test('a villager links their record with name and ID number; the admin sees it whole', async () => {
-    const agentView = await api.ok<{ resident: { id: string } }>(AGENT, 'residents', 'register', { name: '王秀英', phone: '13957100098', idNumber: valid, authorization: grant }).catch(() => null);
-    // 王秀英 is already registered and linked in the demo: a second user cannot claim someone else.
-    expect(agentView).not.toBeNull();
-    const r = await api.call(demoUserId('c-baisha', 'villager'), 'residents', 'claim', { idNumber: '110105194912310021' });
-    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  test('a villager links their record with their name and ID number, and then sees it whole', async () => {
+    await api.ok(AGENT, 'residents', 'register', { name: '孙玉珍', phone: '13957100099', idNumber: valid, authorization: grant });
+    await store.insert('users', { id: 'u-sun', centerId: 'c-baisha', role: 'villager', name: '孙玉珍', villageId: 'v-baisha-2' });
+    expect(await api.call('u-sun', 'residents', 'claim', { idNumber: '110105194912310021' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    // Someone else with the number but another name learns nothing.
+    expect(await api.call(VILLAGER, 'residents', 'claim', { idNumber: valid })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const c = await api.ok<{ resident: { idNumber: string; phone: string; onWechat: boolean } }>('u-sun', 'residents', 'claim', { idNumber: valid.toLowerCase() });
+    expect(c.resident).toMatchObject({ idNumber: valid, phone: '13957100099', onWechat: true });
+    const mine = await api.ok<{ authorizations: Array<{ agentName: string; state: string }> }>('u-sun', 'residents', 'mine', {});
+    expect(mine.authorizations).toEqual([expect.objectContaining({ agentName: '李建国', state: 'active' })]);
   });
 });
 
@@ -320,5 +324,33 @@ describe('admin calendar', () => {
     await api.ok(ADMIN, 'center', 'removeCalendarEntry', { date: '2027-02-08' });
     expect(await api.call(ADMIN, 'center', 'removeCalendarEntry', { date: '2027-02-08' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await api.call(VILLAGER, 'center', 'saveCalendarEntry', { date: '2027-02-08', kind: 'holiday', note: '春节' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe("authorisation confirmed by the resident in the app", () => {
+  test('pending until the resident confirms; then the agent may book', async () => {
+    // 王秀英 revokes the demo authorisation, then the agent asks again, in the app.
+    const mine = await api.ok<{ authorizations: Array<{ id: string }> }>(VILLAGER, 'residents', 'mine', {});
+    await api.ok(VILLAGER, 'residents', 'revoke', { authorizationId: mine.authorizations[0]!.id });
+    const asked = await api.ok<{ authorization: { id: string; state: string } }>(AGENT, 'residents', 'authorize', {
+      residentId: 'res-baisha-wangxy',
+      authorization: { method: 'in_app', givenOn: '2026-03-02', validUntil: '2027-03-01' },
+    });
+    expect(asked.authorization.state).toBe('pending');
+    const refused = await api.call(AGENT, 'booking', 'create', { itemId: ITEM, date: '2026-03-03', start: '10:00', residentId: 'res-baisha-wangxy' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('确认') } });
+    const inbox = await api.ok<{ notices: Array<{ title: string }> }>(VILLAGER, 'inbox', 'list', {});
+    expect(inbox.notices.map((n) => n.title)).toContain('请确认代办授权');
+    expect(await api.call(AGENT, 'residents', 'confirm', { authorizationId: asked.authorization.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const ok = await api.ok<{ authorization: { state: string } }>(VILLAGER, 'residents', 'confirm', { authorizationId: asked.authorization.id });
+    expect(ok.authorization.state).toBe('active');
+    await api.ok(AGENT, 'booking', 'create', { itemId: ITEM, date: '2026-03-03', start: '10:00', residentId: 'res-baisha-wangxy' });
+  });
+
+  test('a resident not on WeChat cannot be recorded as confirming in the app', async () => {
+    const r = await api.call(AGENT, 'residents', 'authorize', { residentId: RES_ZHANG, authorization: { method: 'in_app', givenOn: '2026-03-02', validUntil: '2027-03-01' } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const n = await api.call(AGENT, 'residents', 'register', { name: '孙玉珍', phone: '13957100099', idNumber: '11010519491231002X', authorization: { method: 'in_app', givenOn: '2026-03-02', validUntil: '2027-03-01' } });
+    expect(n).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 });

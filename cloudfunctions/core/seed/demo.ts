@@ -179,6 +179,7 @@ export function buildDemoData(at: string): DemoData {
         validUntil: addDays(today, r.auth.to),
         createdAt: at,
       };
+      if (r.auth.method === 'in_app') auth.confirmedAt = at;
       if (r.auth.revoked) {
         auth.revokedAt = at;
         auth.revokedBy = resident.userId ?? agentId;

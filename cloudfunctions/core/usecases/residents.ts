@@ -79,6 +79,11 @@ export async function list(ctx: Ctx, _input: In<'list'>): Promise<Out<'list'>> {
 export async function register(ctx: Ctx, input: In<'register'>): Promise<Out<'register'>> {
   const agent = requireCaller(ctx);
   const villageId = requireAgentVillage(agent);
+  if (input.authorization.method === 'in_app') {
+    throw new AppError('VALIDATION', '新登记的群众还没有关联小程序,不能选择“本人在小程序中确认”;请选择签字授权书或本人当面授权。', [
+      { field: 'authorization.method', message: '请选择签字授权书或当面授权' },
+    ]);
+  }
   const idNumber = normalizeIdNumber(input.idNumber);
   const [dup] = await ctx.store.find('residents', { where: { centerId: agent.centerId, idNumber }, limit: 1 });
   if (dup) {
@@ -106,12 +111,21 @@ export async function authorize(ctx: Ctx, input: In<'authorize'>): Promise<Out<'
   if (resident.centerId !== agent.centerId || resident.villageId !== villageId) {
     throw new AppError('FORBIDDEN', `对不起,${resident.name}不是您所在村的群众,请联系其所在村的代办员。`);
   }
+  if (input.authorization.method === 'in_app' && !resident.userId) {
+    throw new AppError('VALIDATION', `${resident.name}还没有使用小程序,不能在小程序中确认;请选择签字授权书或本人当面授权。`, [
+      { field: 'authorization.method', message: '请选择签字授权书或当面授权' },
+    ]);
+  }
   const at = nowIso(ctx);
   const auth: Authorization = { id: `auth-${crypto.randomUUID()}`, centerId: agent.centerId, residentId: resident.id, agentId: agent.id, ...input.authorization, createdAt: at };
+  const body =
+    auth.method === 'in_app'
+      ? `村代办员${agent.name}请求为您代办事项,有效期至${auth.validUntil}。如同意,请在“我的 → 我的代办授权”中确认;如不同意,请忽略或撤销。`
+      : `村代办员${agent.name}已登记您的代办授权(${auth.givenOn}至${auth.validUntil})。如非本人意愿,可在“我的 → 我的代办授权”中撤销。`;
   await ctx.store.transaction(async (tx) => {
     await tx.insert('authorizations', auth);
     await appendAudit(tx, { centerId: agent.centerId, at, actorId: agent.id, action: 'authorization.grant', collection: 'authorizations', recordId: auth.id, before: null, after: auth });
-    await notify(tx, [resident.userId], { centerId: agent.centerId, title: '代办授权已登记', body: `村代办员${agent.name}已登记您的代办授权,有效期至${auth.validUntil}。如非本人意愿,可在“我的”页面撤销。`, link: '/pages/me/index' }, at);
+    await notify(tx, [resident.userId], { centerId: agent.centerId, title: auth.method === 'in_app' ? '请确认代办授权' : '代办授权已登记', body, link: '/pages/me/index' }, at);
   });
   return { authorization: authorizationView(auth, resident.name, agent.name, shanghaiDate(ctx.clock.now())) };
 }
@@ -129,12 +143,35 @@ export async function mine(ctx: Ctx, _input: In<'mine'>): Promise<Out<'mine'>> {
   return { resident: residentView(resident, user, await villageName(ctx, resident.villageId)), authorizations: views };
 }
 
-export async function revoke(ctx: Ctx, input: In<'revoke'>): Promise<Out<'revoke'>> {
-  const user = requireCaller(ctx);
-  const auth = await ctx.store.get('authorizations', input.authorizationId);
+/** An authorisation with its resident. */
+async function loadAuthorization(ctx: Ctx, authorizationId: string): Promise<{ auth: Authorization; resident: Resident }> {
+  const auth = await ctx.store.get('authorizations', authorizationId);
   if (!auth) throw new AppError('NOT_FOUND', '对不起,没有找到该授权,请刷新后再试。');
   const resident = await ctx.store.get('residents', auth.residentId);
   if (!resident) throw new AppError('NOT_FOUND', '对不起,没有找到该授权对应的群众,请刷新后再试。');
+  return { auth, resident };
+}
+
+export async function confirm(ctx: Ctx, input: In<'confirm'>): Promise<Out<'confirm'>> {
+  const user = requireCaller(ctx);
+  const { auth, resident } = await loadAuthorization(ctx, input.authorizationId);
+  if (resident.userId !== user.id) throw new AppError('FORBIDDEN', '对不起,只有授权人本人可以确认该授权。');
+  const today = shanghaiDate(ctx.clock.now());
+  if (authorizationState(auth, today) !== 'pending') throw new AppError('CONFLICT', '该授权不需要确认(已确认、已撤销或已过期),请刷新后查看。');
+  const at = nowIso(ctx);
+  const after: Authorization = { ...auth, confirmedAt: at };
+  await ctx.store.transaction(async (tx) => {
+    await tx.put('authorizations', after);
+    await appendAudit(tx, { centerId: auth.centerId, at, actorId: user.id, action: 'authorization.confirm', collection: 'authorizations', recordId: auth.id, before: auth, after });
+    await notify(tx, [auth.agentId], { centerId: auth.centerId, title: '代办授权已确认', body: `${resident.name}已在小程序中确认您的代办授权,有效期至${auth.validUntil}。`, link: '/agent/residents/index' }, at);
+  });
+  const agent = await ctx.store.get('users', auth.agentId);
+  return { authorization: authorizationView(after, resident.name, agent?.name ?? '', today) };
+}
+
+export async function revoke(ctx: Ctx, input: In<'revoke'>): Promise<Out<'revoke'>> {
+  const user = requireCaller(ctx);
+  const { auth, resident } = await loadAuthorization(ctx, input.authorizationId);
   if (user.role === 'admin') requireSameCenter(user, auth.centerId, '授权管理');
   else if (resident.userId !== user.id) throw new AppError('FORBIDDEN', '对不起,只有授权人本人或中心管理员可以撤销该授权。');
   if (auth.revokedAt) throw new AppError('CONFLICT', '该授权已经撤销,无需重复操作。');

@@ -16,6 +16,7 @@ function Authorize() {
   const { params } = useRouter();
   const residentId = decodeURIComponent(params.residentId ?? '');
   const name = decodeURIComponent(params.name ?? '');
+  const onWechat = params.wechat === '1';
   const today = todayInShanghai();
   const [grant, setGrant] = useState<Grant>({ method: 'paper', givenOn: today, validUntil: addDays(today, 364) });
   const [issues, setIssues] = useState<FieldIssue[]>([]);
@@ -39,7 +40,7 @@ function Authorize() {
     <PageShell>
       <Section title={`${name}的代办授权`}>
         <View className="muted">请确认已取得本人的授权:签字授权书请妥善留存备查。</View>
-        <AuthGrant value={grant} onChange={setGrant} errs={errs} />
+        <AuthGrant value={grant} onChange={setGrant} errs={errs} inApp={onWechat} />
       </Section>
       {message && <View className="card error">{message}</View>}
       <AtButton type="primary" onClick={() => void save()}>

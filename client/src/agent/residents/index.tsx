@@ -38,7 +38,7 @@ function Residents() {
                     {a ? `${AUTH_METHOD_LABELS[a.method]},${a.givenOn} 至 ${a.validUntil},${AUTH_STATE_LABELS[a.state]}` : '尚未登记授权'}
                   </View>
                 </View>
-                <Text className="link" onClick={() => Taro.navigateTo({ url: `/agent/authorize/index?residentId=${encodeURIComponent(r.id)}&name=${encodeURIComponent(r.name)}` })}>
+                <Text className="link" onClick={() => Taro.navigateTo({ url: `/agent/authorize/index?residentId=${encodeURIComponent(r.id)}&name=${encodeURIComponent(r.name)}&wechat=${r.onWechat ? '1' : '0'}` })}>
                   {a?.state === 'active' ? '续授权' : '补录授权'} ›
                 </Text>
               </View>

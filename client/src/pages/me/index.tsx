@@ -30,6 +30,15 @@ function MyAuthorizations() {
       setMessage(messageOf(e));
     }
   };
+  const confirm = async (id: string) => {
+    try {
+      await api.residents.confirm({ authorizationId: id });
+      setMessage('已确认授权,谢谢。');
+      setTick((t) => t + 1);
+    } catch (e) {
+      setMessage(messageOf(e));
+    }
+  };
   const claim = async () => {
     try {
       await api.residents.claim({ idNumber });
@@ -60,11 +69,18 @@ function MyAuthorizations() {
               {AUTH_METHOD_LABELS[a.method]} · {a.givenOn} 至 {a.validUntil} · {AUTH_STATE_LABELS[a.state]}
             </Text>
           </View>
-          {a.state === 'active' && (
-            <Text className="link" onClick={() => void revoke(a.id, a.agentName)}>
-              撤销
-            </Text>
-          )}
+          <View>
+            {a.state === 'pending' && (
+              <Text className="link" onClick={() => void confirm(a.id)}>
+                确认授权{' '}
+              </Text>
+            )}
+            {(a.state === 'active' || a.state === 'pending') && (
+              <Text className="link" onClick={() => void revoke(a.id, a.agentName)}>
+                撤销
+              </Text>
+            )}
+          </View>
         </View>
       ))}
       {message && <View className="muted">{message}</View>}
