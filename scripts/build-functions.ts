@@ -9,11 +9,19 @@ import { build } from 'esbuild';
 import { FUNCTION_NAMES } from '../shared/contracts';
 
 export const ROOT = path.resolve(__dirname, '..');
+const WX_SERVER_SDK = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies['wx-server-sdk'] ?? 'latest';
 export const FUNCTIONS_OUT = path.join(ROOT, 'build', 'functions');
+
+/** Functions run by a timer trigger rather than called by the app. */
+export const TIMER_FUNCTIONS = ['sweep', 'dispatch'] as const;
+export const ALL_FUNCTIONS: readonly string[] = [...FUNCTION_NAMES, ...TIMER_FUNCTIONS];
+
+/** Functions that send WeChat subscribe messages need the openapi permission. */
+const OPENAPI = new Set(['dispatch', 'inbox']);
 
 export async function buildFunctions(): Promise<string[]> {
   fs.rmSync(FUNCTIONS_OUT, { recursive: true, force: true });
-  for (const name of FUNCTION_NAMES) {
+  for (const name of ALL_FUNCTIONS) {
     const entry = path.join(ROOT, 'cloudfunctions', name, 'index.ts');
     if (!fs.existsSync(entry)) throw new Error(`cloud function ${name} is in the registry but ${entry} is missing`);
     const out = path.join(FUNCTIONS_OUT, name);
@@ -27,16 +35,18 @@ export async function buildFunctions(): Promise<string[]> {
       minify: true,
       sourcemap: false,
       legalComments: 'none',
-      // Only the local SQLite driver stays outside: a deployed function never loads it.
-      external: ['better-sqlite3'],
+      // The local SQLite driver stays outside (a deployed function never loads it), and so does
+      // wx-server-sdk, which CloudBase installs from the folder's package.json.
+      external: ['better-sqlite3', 'wx-server-sdk'],
       logLevel: 'warning',
     });
-    fs.writeFileSync(
-      path.join(out, 'package.json'),
-      `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: {} }, null, 2)}\n`,
-    );
+    const dependencies = OPENAPI.has(name) ? { 'wx-server-sdk': WX_SERVER_SDK } : {};
+    fs.writeFileSync(path.join(out, 'package.json'), `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies }, null, 2)}\n`);
+    if (OPENAPI.has(name)) {
+      fs.writeFileSync(path.join(out, 'config.json'), `${JSON.stringify({ permissions: { openapi: ['subscribeMessage.send'] } }, null, 2)}\n`);
+    }
   }
-  return FUNCTION_NAMES.map((n) => path.join(FUNCTIONS_OUT, n));
+  return ALL_FUNCTIONS.map((n) => path.join(FUNCTIONS_OUT, n));
 }
 
 if (require.main === module) {

@@ -1,5 +1,7 @@
 import type { User } from '../../shared/domain/org';
 import type { Clock } from './clock';
+import type { WechatSender } from './push/sender';
+import type { TemplateConfig } from './push/templates';
 import type { Store } from './store/port';
 
 /** Everything a use case may touch: the ports, and who is calling. */
@@ -12,6 +14,8 @@ export interface Ctx {
   openId?: string;
   /** The client's id for this request; a retry carries the same one. */
   requestId?: string;
+  /** WeChat push: the sender (null where WeChat is unreachable) and the configured templates. */
+  push?: { sender: WechatSender | null; templates: TemplateConfig };
 }
 
 export const nowIso = (ctx: Pick<Ctx, 'clock'>): string => ctx.clock.now().toISOString();

@@ -7,6 +7,7 @@ import type { ActionOutput, ActionParsedInput } from '../../shared/contracts/def
 import type { Ctx } from './context';
 import * as account from './usecases/account';
 import * as booking from './usecases/booking';
+import * as cases from './usecases/cases';
 import * as catalog from './usecases/catalog';
 import * as center from './usecases/center';
 import * as inbox from './usecases/inbox';
@@ -67,5 +68,31 @@ export const handlers: Handlers = {
   inbox: {
     list: inbox.list,
     markRead: inbox.markRead,
+    templates: inbox.templates,
+    recordConsent: inbox.recordConsent,
+    parked: inbox.parked,
+    retryParked: inbox.retryParked,
+    dispatch: inbox.dispatch,
+  },
+  cases: {
+    mine: cases.mine,
+    get: cases.get,
+    registerWalkIn: cases.registerWalkIn,
+    supplement: cases.supplement,
+    resubmitted: cases.resubmitted,
+    accept: cases.accept,
+    doneOnSpot: cases.doneOnSpot,
+    reject: cases.reject,
+    forward: cases.forward,
+    transfer: cases.transfer,
+    complete: cases.complete,
+    document: cases.document,
+    staff: cases.staff,
+    overdue: cases.overdue,
+    myMatters: cases.myMatters,
+    sweep: cases.sweep,
+    leaves: cases.leaves,
+    addLeave: cases.addLeave,
+    removeLeave: cases.removeLeave,
   },
 };

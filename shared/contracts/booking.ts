@@ -75,7 +75,7 @@ export const bookingContract = {
     summary: 'The villager has arrived; the receiving staff member becomes the first-ask person (R-CASE-1).',
     roles: ['staff'],
     input: z.object({ bookingId: idField('预约') }).strict(),
-    output: z.object({ booking: bookingSchema }),
+    output: z.object({ booking: bookingSchema, caseId: z.string() }),
   }),
   requestVisit: action({
     summary: 'Ask for door-to-door service for an item flagged for it (R-BOOK-5).',

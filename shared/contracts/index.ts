@@ -5,6 +5,7 @@
 import './locale';
 import { accountContract } from './account';
 import { bookingContract } from './booking';
+import { casesContract } from './cases';
 import { catalogContract } from './catalog';
 import { centerContract } from './center';
 import { inboxContract } from './inbox';
@@ -18,6 +19,7 @@ export const registry = {
   residents: residentsContract,
   center: centerContract,
   inbox: inboxContract,
+  cases: casesContract,
 } as const;
 
 export type Registry = typeof registry;

@@ -20,6 +20,14 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
 export const OPEN_STATUSES: readonly CaseStatus[] = ['received', 'supplement', 'accepted', 'forwarded'];
 export const isOpen = (s: CaseStatus): boolean => OPEN_STATUSES.includes(s);
 
+export const REMINDER_STAGES = ['due_soon', 'due_today', 'overdue'] as const;
+export type ReminderStage = (typeof REMINDER_STAGES)[number];
+export const REMINDER_STAGE_LABELS: Record<ReminderStage, string> = {
+  due_soon: '即将到期提醒',
+  due_today: '今日到期提醒',
+  overdue: '超期督办',
+};
+
 export const caseSchema = z.object({
   id: z.string(),
   number: z.string(),
@@ -37,7 +45,7 @@ export const caseSchema = z.object({
   firstAskId: z.string(),
   firstAskName: z.string(),
   /** The post (A/B) that handles the case and its A: reminders go to B while A is away (R-CASE-6). */
-  postId: z.string(),
+  postId: z.string().optional(),
   handlerId: z.string(),
   handlerName: z.string(),
   status: z.enum(CASE_STATUSES),
@@ -55,11 +63,11 @@ export const caseSchema = z.object({
   finishedAt: z.string().optional(),
   /** The next date the deadline sweep must look at this case; absent when nothing more is due. */
   nextReminderOn: z.string().optional(),
+  /** Reminder stages already sent for the current deadline (each once, R-CASE-5). */
+  remindersSent: z.array(z.enum(REMINDER_STAGES)),
 });
 export type Case = z.infer<typeof caseSchema>;
 
-export const REMINDER_STAGES = ['due_soon', 'due_today', 'overdue'] as const;
-export type ReminderStage = (typeof REMINDER_STAGES)[number];
 /** How many working days before the deadline staff are first reminded (R-CASE-5). */
 export const DUE_SOON_WORKING_DAYS = 2;
 

@@ -33,3 +33,11 @@ export const maskIdNumber = (id: string): string => (id.length < 8 ? '*'.repeat(
 
 /** 13812345678 → 138****5678 */
 export const maskPhone = (phone: string): string => (phone.length < 7 ? '*'.repeat(phone.length) : `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`);
+
+/** 王秀英 → 王*英, 张伟 → 张*: how an applicant is named on a printed notice. */
+export const maskName = (name: string): string => {
+  const chars = Array.from(name);
+  if (chars.length <= 1) return name;
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+};

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { FUNCTION_NAMES } from '../../shared/contracts';
-import { buildFunctions, FUNCTIONS_OUT } from '../../scripts/build-functions';
+import { ALL_FUNCTIONS, buildFunctions, FUNCTIONS_OUT } from '../../scripts/build-functions';
 import { demoUserId } from '../../cloudfunctions/core/seed/demo';
 import { seededStore } from '../helpers/temp';
 
@@ -34,8 +34,8 @@ afterAll(() => {
   process.env = saved;
 });
 
-test('every registry function has a deployable folder', () => {
-  for (const name of FUNCTION_NAMES) {
+test('every registry and timer function has a deployable folder', () => {
+  for (const name of ALL_FUNCTIONS) {
     const dir = path.join(FUNCTIONS_OUT, name);
     expect(fs.existsSync(path.join(dir, 'index.js'))).toBe(true);
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'))).toMatchObject({ main: 'index.js' });
@@ -68,7 +68,7 @@ test('cloudbaserc.json deploys every registry function from the bundle folder, o
     functions: Array<{ name: string; handler: string; runtime: string; timeout: number; envVariables: Record<string, string> }>;
   };
   expect(path.resolve(__dirname, '..', '..', rc.functionRoot)).toBe(FUNCTIONS_OUT);
-  expect(rc.functions.map((f) => f.name).sort()).toEqual([...FUNCTION_NAMES].sort());
+  expect(rc.functions.map((f) => f.name).sort()).toEqual([...ALL_FUNCTIONS].sort());
   for (const f of rc.functions) {
     expect(f).toMatchObject({ handler: 'index.main', runtime: expect.stringMatching(/^Nodejs/), envVariables: { TZ: 'Asia/Shanghai' } });
     expect(f.timeout).toBeGreaterThan(0);
@@ -76,4 +76,20 @@ test('cloudbaserc.json deploys every registry function from the bundle folder, o
   const pc = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'project.config.json'), 'utf8')) as Record<string, string>;
   expect(path.resolve(__dirname, '..', '..', pc.cloudfunctionRoot ?? '')).toBe(FUNCTIONS_OUT);
   expect(pc.miniprogramRoot).toBe('client/dist/weapp/');
+});
+
+test('timer bundles run the sweep and the dispatcher', async () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const sweep = (require(path.join(FUNCTIONS_OUT, 'sweep', 'index.js')) as { main: Main }).main;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const dispatch = (require(path.join(FUNCTIONS_OUT, 'dispatch', 'index.js')) as { main: Main }).main;
+  expect(await sweep({ Type: 'Timer', TriggerName: 'daily-8-30' }, {})).toMatchObject({ ok: true, data: { due: expect.any(Number) } });
+  expect(await dispatch({ Type: 'Timer', TriggerName: 'every-minute' }, {})).toMatchObject({ ok: true, data: { sent: 0 } });
+  const rc = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'cloudbaserc.json'), 'utf8')) as { functions: Array<{ name: string; triggers?: Array<{ type: string; config: string }> }> };
+  for (const name of ['sweep', 'dispatch']) {
+    const f = rc.functions.find((x) => x.name === name);
+    expect(f?.triggers?.[0]).toMatchObject({ type: 'timer' });
+    expect(f?.triggers?.[0]?.config.split(' ')).toHaveLength(7);
+  }
+  expect(JSON.parse(fs.readFileSync(path.join(FUNCTIONS_OUT, 'dispatch', 'config.json'), 'utf8'))).toEqual({ permissions: { openapi: ['subscribeMessage.send'] } });
 });

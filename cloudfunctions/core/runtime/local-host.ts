@@ -16,6 +16,8 @@ import { systemClock, type Clock } from '../clock';
 import { dispatch, toErrorReply } from '../dispatch';
 import { DevTokens } from '../identity/dev-token';
 import type { Store } from '../store/port';
+import type { WechatSender } from '../push/sender';
+import { templatesFromEnv, type TemplateConfig } from '../push/templates';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -27,6 +29,8 @@ export interface LocalHostOptions {
   host?: string;
   /** The built H5 app; when absent only the API is served. */
   staticDir?: string;
+  /** WeChat push; locally there is no WeChat, so by default no sender (notices stay in-app). */
+  push?: { sender: WechatSender | null; templates: TemplateConfig };
 }
 
 export interface LocalHost {
@@ -130,6 +134,7 @@ function serveStatic(res: http.ServerResponse, staticDir: string, urlPath: strin
 export function startLocalHost(opts: LocalHostOptions): Promise<LocalHost> {
   const { store, tokens } = opts;
   const clock = opts.clock ?? systemClock;
+  const push = opts.push ?? { sender: null, templates: templatesFromEnv() };
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://local');
@@ -141,7 +146,7 @@ export function startLocalHost(opts: LocalHostOptions): Promise<LocalHost> {
       try {
         const body = await readJson(req);
         const caller = await resolveCaller(req, store, tokens, clock);
-        const reply = await dispatch(fnName, body, { store, clock, caller });
+        const reply = await dispatch(fnName, body, { store, clock, caller, push });
         return reply.ok ? send(res, 200, reply) : sendError(res, reply.error);
       } catch (e) {
         const reply = toErrorReply(e, `http ${fnName}`);

@@ -8,6 +8,9 @@ import type { Role } from '../../../shared/domain/roles';
 import type { Center, District, ServiceWindow, User, Village } from '../../../shared/domain/org';
 import { idCheckDigit } from '../../../shared/domain/personal-data';
 import type { Authorization, AuthMethod, Resident } from '../../../shared/domain/residents';
+import type { Duty, Post } from '../../../shared/domain/posts';
+import { WorkCalendar } from '../../../shared/domain/calendar';
+import { OFFICIAL_SCHEDULE } from '../../../shared/domain/official-calendar';
 import { addDays, shanghaiDate } from '../../../shared/domain/time';
 import type { Clock } from '../clock';
 import type { Store } from '../store/port';
@@ -21,6 +24,8 @@ export const DEMO_DISTRICT: District = { id: 'd-qingxi', name: '青溪县' };
 interface CenterSeed {
   center: Center;
   villages: string[];
+  /** A/B posts per window code: [A user key, B user key] (R-CASE-6). */
+  posts: Array<[window: string, a: string, b: string]>;
   users: Array<{ key: string; role: Role; name: string; window?: string; village?: number }>;
 }
 
@@ -37,6 +42,13 @@ const CENTERS: CenterSeed[] = [
       closesAt: '17:00',
     },
     villages: ['白沙村', '石桥村', '上林村', '溪口村'],
+    posts: [
+      ['MZ', 'staff-mz', 'staff-zh'],
+      ['RS', 'staff-rs', 'staff-wj'],
+      ['WJ', 'staff-wj', 'staff-rs'],
+      ['CL', 'staff-cl', 'staff-mz'],
+      ['ZH', 'staff-zh', 'staff-cl'],
+    ],
     users: [
       { key: 'villager', role: 'villager', name: '王秀英', village: 1 },
       { key: 'agent', role: 'agent', name: '李建国', village: 1 },
@@ -47,6 +59,7 @@ const CENTERS: CenterSeed[] = [
       { key: 'staff-zh', role: 'staff', name: '何静', window: 'ZH' },
       { key: 'office', role: 'office', name: '周敏' },
       { key: 'leader', role: 'leader', name: '刘志强' },
+      { key: 'leader2', role: 'leader', name: '王建华' },
       { key: 'admin', role: 'admin', name: '赵磊' },
     ],
   },
@@ -62,10 +75,15 @@ const CENTERS: CenterSeed[] = [
       closesAt: '17:00',
     },
     villages: ['柳塘村', '荷花村', '青山村'],
+    posts: [
+      ['MZ', 'staff-mz', 'staff-zh'],
+      ['ZH', 'staff-zh', 'staff-mz'],
+    ],
     users: [
       { key: 'villager', role: 'villager', name: '黄德明', village: 0 },
       { key: 'agent', role: 'agent', name: '郑春梅', village: 2 },
       { key: 'staff-mz', role: 'staff', name: '林峰', window: 'MZ' },
+      { key: 'staff-zh', role: 'staff', name: '邓敏', window: 'ZH' },
       { key: 'office', role: 'office', name: '许娜' },
       { key: 'leader', role: 'leader', name: '马国平' },
       { key: 'admin', role: 'admin', name: '冯晓' },
@@ -86,6 +104,8 @@ export interface DemoData {
   users: User[];
   residents: Resident[];
   authorizations: Authorization[];
+  posts: Post[];
+  duty: Duty[];
 }
 
 /** A valid GB 11643 number for a demo resident (region 330127, the given birth date). */
@@ -116,7 +136,7 @@ const DEMO_RESIDENTS: Array<{
 ];
 
 export function buildDemoData(at: string): DemoData {
-  const data: DemoData = { districts: [DEMO_DISTRICT], centers: [], villages: [], windows: [], items: [], users: [], residents: [], authorizations: [] };
+  const data: DemoData = { districts: [DEMO_DISTRICT], centers: [], villages: [], windows: [], items: [], users: [], residents: [], authorizations: [], posts: [], duty: [] };
   const today = shanghaiDate(new Date(at));
   for (const seed of CENTERS) {
     const c = seed.center;
@@ -154,6 +174,14 @@ export function buildDemoData(at: string): DemoData {
       if (u.village !== undefined) user.villageId = villages[u.village]?.id;
       data.users.push(user);
     }
+    for (const [code, a, b] of seed.posts) {
+      data.posts.push({ id: `post-${shortId(c.id)}-${code.toLowerCase()}`, centerId: c.id, windowId: windowId(c.id, code), name: `${SEED_WINDOWS.find((w) => w.code === code)?.name ?? code}岗`, aId: demoUserId(c.id, a), bId: demoUserId(c.id, b) });
+    }
+    // The leaders' duty roster for the coming two months, taking turns by working day (R-DUTY-1).
+    const leaders = seed.users.filter((u) => u.role === 'leader').map((u) => demoUserId(c.id, u.key));
+    new WorkCalendar(OFFICIAL_SCHEDULE).nextWorkingDays(today, 42).forEach((date, i) => {
+      data.duty.push({ id: `duty:${c.id}:${date}`, centerId: c.id, date, leaderId: leaders[i % leaders.length] ?? '' });
+    });
     if (c.id !== 'c-baisha') continue;
     const agentId = demoUserId(c.id, 'agent');
     DEMO_RESIDENTS.forEach((r, i) => {
@@ -206,6 +234,8 @@ export async function seedDemoData(store: Store, clock: Clock): Promise<boolean>
     for (const u of data.users) await tx.put('users', u);
     for (const r of data.residents) await tx.put('residents', r);
     for (const a of data.authorizations) await tx.put('authorizations', a);
+    for (const p of data.posts) await tx.put('posts', p);
+    for (const d of data.duty) await tx.put('duty', d);
     await tx.put('meta', { id: 'seed-version', value: SEED_VERSION });
   });
   return true;

@@ -6,7 +6,9 @@
 import type { Booking, Visit } from '../../../shared/domain/booking';
 import type { CalendarEntry } from '../../../shared/domain/calendar';
 import type { ServiceItem } from '../../../shared/domain/catalog';
-import type { Notice } from '../../../shared/domain/notices';
+import type { Case } from '../../../shared/domain/cases';
+import type { Notice, OutboxEntry } from '../../../shared/domain/notices';
+import type { Duty, Leave, Post, TrailEntry } from '../../../shared/domain/posts';
 import type { Authorization, Resident } from '../../../shared/domain/residents';
 import type { Center, District, ServiceWindow, User, Village } from '../../../shared/domain/org';
 
@@ -62,6 +64,21 @@ export interface Collections {
   authorizations: Authorization;
   notices: Notice;
   visits: Visit;
+  outbox: OutboxEntry;
+  cases: Case;
+  trail: TrailEntry;
+  posts: Post;
+  leaves: Leave;
+  duty: Duty;
+  consents: ConsentDoc;
+}
+
+/** How many WeChat subscribe messages a user has allowed for a template (one per 'accept'). */
+export interface ConsentDoc {
+  id: string;
+  userId: string;
+  templateId: string;
+  remaining: number;
 }
 
 export type CollectionName = keyof Collections;
@@ -83,6 +100,13 @@ export const COLLECTION_INDEXES: { readonly [C in CollectionName]: ReadonlyArray
   authorizations: [['residentId'], ['agentId']],
   notices: [['userId', 'createdAt'], ['userId', 'readAt']],
   visits: [['centerId', 'windowId', 'status'], ['requestedBy'], ['residentId']],
+  outbox: [['status', 'nextAttemptAt'], ['centerId', 'status']],
+  cases: [['nextReminderOn'], ['centerId', 'handlerId', 'status'], ['centerId', 'firstAskId', 'status'], ['centerId', 'status', 'deadline'], ['applicantUserId'], ['residentId'], ['bookingId']],
+  trail: [['caseId', 'at']],
+  posts: [['centerId', 'windowId'], ['aId'], ['bId']],
+  leaves: [['centerId', 'to'], ['userId', 'to']],
+  duty: [['centerId', 'date']],
+  consents: [['userId']],
 };
 
 export const COLLECTION_NAMES = Object.keys(COLLECTION_INDEXES) as CollectionName[];

@@ -24,6 +24,7 @@ import { appendAudit } from './audit';
 import { centerCalendar } from './calendar';
 import { requireCaller, requireSameCenter } from './guards';
 import { notify } from './notify';
+import { openCase, windowPostOf } from './cases';
 
 type B = typeof bookingContract;
 type In<K extends keyof B> = ActionParsedInput<B[K]>;
@@ -227,6 +228,7 @@ export async function create(ctx: Ctx, input: In<'create'>): Promise<Out<'create
         [user.id, residentUser],
         {
           centerId: b.centerId,
+          kind: 'booking',
           title: '预约成功',
           body: `${b.applicantName}已预约${dateLabel(b.date)} ${b.start}–${b.end}到${window.name}办理“${b.itemName}”,预约号 ${b.number}。请按材料清单备齐材料,准时前来,谢谢。`,
           link: `/pages/booking/index?id=${b.id}`,
@@ -266,7 +268,7 @@ async function partiesOf(ctx: Ctx, b: Booking): Promise<string[]> {
 }
 
 async function notifyParties(tx: TxOps, parties: string[], b: Booking, exclude: string, title: string, body: string, at: string): Promise<void> {
-  await notify(tx, parties.filter((u) => u !== exclude), { centerId: b.centerId, title, body, link: `/pages/booking/index?id=${b.id}` }, at);
+  await notify(tx, parties.filter((u) => u !== exclude), { centerId: b.centerId, kind: 'booking', title, body, link: `/pages/booking/index?id=${b.id}` }, at);
 }
 
 export async function cancel(ctx: Ctx, input: In<'cancel'>): Promise<Out<'cancel'>> {
@@ -394,17 +396,36 @@ export async function checkIn(ctx: Ctx, input: In<'checkIn'>): Promise<Out<'chec
   if (b.status === 'cancelled') throw new AppError('CONFLICT', '该预约已取消,请为群众按现场来办登记。');
   if (b.status === 'arrived') throw new AppError('CONFLICT', `该群众已于${b.arrivedAt?.slice(11, 16) ?? ''}由${b.receivedByName ?? '其他工作人员'}接待,无需重复登记。`);
   if (b.date !== today) throw new AppError('VALIDATION', `该预约是${dateLabel(b.date)}的,今天不能登记到达;请核对预约号,或按现场来办登记。`);
+  const item = await loadItem(ctx, b.itemId);
+  const post = await windowPostOf(ctx, item.windowId);
+  const booker = await ctx.store.get('users', b.bookedBy);
   const at = nowIso(ctx);
   const after: Booking = { ...b, status: 'arrived', arrivedAt: at, receivedBy: user.id, receivedByName: user.name };
-  const ok = await ctx.store.transaction(async (tx) => {
+  // Arrival opens the case in the same transaction: the receiver is its first-ask person (R-CASE-1).
+  const caseId = await ctx.store.transaction(async (tx) => {
     const cur = await tx.get('bookings', b.id);
-    if (!cur || cur.status !== 'booked') return false;
+    if (!cur || cur.status !== 'booked') return null;
     await tx.put('bookings', after);
     await appendAudit(tx, { centerId: b.centerId, at, actorId: user.id, action: 'booking.check_in', collection: 'bookings', recordId: b.id, before: cur, after });
-    return true;
+    const c = await openCase(
+      ctx,
+      tx,
+      user,
+      {
+        item,
+        applicantName: b.applicantName,
+        bookingId: b.id,
+        ...(booker?.role === 'villager' ? { applicantUserId: booker.id } : {}),
+        ...(b.residentId ? { residentId: b.residentId } : {}),
+        ...(b.agentId ? { agentId: b.agentId } : {}),
+      },
+      post,
+      at,
+    );
+    return c.id;
   });
-  if (!ok) throw new AppError('CONFLICT', '该预约刚刚已被其他工作人员登记,请刷新后查看。');
-  return { booking: after };
+  if (!caseId) throw new AppError('CONFLICT', '该预约刚刚已被其他工作人员登记,请刷新后查看。');
+  return { booking: after, caseId };
 }
 
 export async function requestVisit(ctx: Ctx, input: In<'requestVisit'>): Promise<Out<'requestVisit'>> {
@@ -439,7 +460,7 @@ export async function requestVisit(ctx: Ctx, input: In<'requestVisit'>): Promise
     await notify(
       tx,
       staff.filter((s) => s.windowId === item.windowId).map((s) => s.id),
-      { centerId: visit.centerId, title: '新的上门服务申请', body: `${visit.applicantName}申请上门办理“${visit.itemName}”,请尽快安排或答复。`, link: '/staff/visits/index' },
+      { centerId: visit.centerId, kind: 'visit', title: '新的上门服务申请', body: `${visit.applicantName}申请上门办理“${visit.itemName}”,请尽快安排或答复。`, link: '/staff/visits/index' },
       at,
     );
   });
@@ -477,7 +498,7 @@ async function handleVisit(ctx: Ctx, visitId: string, change: (v: Visit, staff: 
     if (!cur || cur.status !== 'pending') throw new AppError('CONFLICT', '该申请刚刚已被处理,请刷新列表查看。');
     await tx.put('visits', after);
     await appendAudit(tx, { centerId: v.centerId, at, actorId: user.id, action: `visit.${after.status}`, collection: 'visits', recordId: v.id, before: { status: cur.status }, after: { status: after.status } });
-    await notify(tx, [v.requestedBy, v.agentId, residentUser], { centerId: v.centerId, ...notice(after), link: '/pages/visits/index' }, at);
+    await notify(tx, [v.requestedBy, v.agentId, residentUser], { centerId: v.centerId, kind: 'visit', ...notice(after), link: '/pages/bookings/index' }, at);
   });
   return after;
 }

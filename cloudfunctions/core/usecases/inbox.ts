@@ -4,6 +4,8 @@ import type { ActionOutput, ActionParsedInput } from '../../../shared/contracts/
 import { AppError } from '../../../shared/domain/errors';
 import { nowIso, type Ctx } from '../context';
 import { requireCaller } from './guards';
+import { consentId, runDispatch } from './outbox-dispatch';
+import { NOTICE_KINDS } from '../../../shared/domain/notices';
 
 type I = typeof inboxContract;
 type In<K extends keyof I> = ActionParsedInput<I[K]>;
@@ -32,4 +34,57 @@ export async function markRead(ctx: Ctx, input: In<'markRead'>): Promise<Out<'ma
   const unread = await ctx.store.find('notices', { where: { userId: user.id, readAt: null } });
   for (const n of unread) await ctx.store.update('notices', n.id, { set: { readAt: at } }, { readAt: null });
   return { ok: true };
+}
+
+export async function templates(ctx: Ctx, _input: In<'templates'>): Promise<Out<'templates'>> {
+  requireCaller(ctx);
+  const config = ctx.push?.templates ?? {};
+  return { templates: NOTICE_KINDS.flatMap((kind) => (config[kind] ? [{ kind, templateId: config[kind].id }] : [])) };
+}
+
+export async function recordConsent(ctx: Ctx, input: In<'recordConsent'>): Promise<Out<'recordConsent'>> {
+  const user = requireCaller(ctx);
+  const known = new Set(Object.values(ctx.push?.templates ?? {}).map((t) => t.id));
+  const remaining: Record<string, number> = {};
+  for (const templateId of new Set(input.accepted)) {
+    if (!known.has(templateId)) {
+      throw new AppError('VALIDATION', '该消息模板未配置,请更新小程序后再试。', [{ field: 'accepted', message: `未知的模板 ${templateId}` }]);
+    }
+    const id = consentId(user.id, templateId);
+    const bumped = await ctx.store.update('consents', id, { inc: { remaining: 1 } });
+    if (!bumped) {
+      try {
+        await ctx.store.insert('consents', { id, userId: user.id, templateId, remaining: 1 });
+      } catch {
+        // Created meanwhile by a parallel call: count this accept on it.
+        await ctx.store.update('consents', id, { inc: { remaining: 1 } });
+      }
+    }
+    remaining[templateId] = (await ctx.store.get('consents', id))?.remaining ?? 0;
+  }
+  return { remaining };
+}
+
+export async function parked(ctx: Ctx, _input: In<'parked'>): Promise<Out<'parked'>> {
+  const user = requireCaller(ctx);
+  const entries = await ctx.store.find('outbox', { where: { centerId: user.centerId, status: 'parked' }, orderBy: [['createdAt', 'desc']] });
+  const names = new Map((await ctx.store.find('users', { where: { centerId: user.centerId } })).map((u) => [u.id, u.name]));
+  return { entries: entries.map((e) => ({ ...e, userName: names.get(e.userId) ?? '' })) };
+}
+
+export async function retryParked(ctx: Ctx, input: In<'retryParked'>): Promise<Out<'retryParked'>> {
+  const user = requireCaller(ctx);
+  const ok = await ctx.store.update(
+    'outbox',
+    input.outboxId,
+    { set: { status: 'pending', attempts: 0, nextAttemptAt: nowIso(ctx), leaseUntil: '' } },
+    { centerId: user.centerId, status: 'parked' },
+  );
+  if (!ok) throw new AppError('NOT_FOUND', '对不起,没有找到这条待处理的消息,可能已重新发送,请刷新后查看。');
+  return { ok: true };
+}
+
+export async function dispatch(ctx: Ctx, _input: In<'dispatch'>): Promise<Out<'dispatch'>> {
+  requireCaller(ctx);
+  return runDispatch({ store: ctx.store, clock: ctx.clock, sender: ctx.push?.sender ?? null, templates: ctx.push?.templates ?? {} });
 }

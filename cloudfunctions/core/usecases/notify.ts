@@ -1,22 +1,52 @@
 import crypto from 'node:crypto';
+import type { NoticeKind } from '../../../shared/domain/notices';
 import type { TxOps } from '../store/port';
 
 export interface NoticeDraft {
   centerId: string;
+  kind: NoticeKind;
   title: string;
   body: string;
   link?: string;
+  /**
+   * Makes the notice idempotent: one notice per (key, recipient), however often the change
+   * that causes it is retried or replayed (the deadline sweep relies on this).
+   */
+  key?: string;
 }
 
 /**
- * Writes a notice into each recipient's inbox, in the caller's transaction, so a change and the
- * notices it causes commit together. Recipients are de-duplicated; missing ones are skipped.
+ * Tells each recipient, in the caller's transaction, so that a change and the notices it causes
+ * commit together and none is lost: the in-app inbox notice is written at once, and an outbox
+ * entry for the WeChat subscribe message, which the dispatcher sends (retrying) afterwards.
+ * Recipients are de-duplicated; missing ones are skipped. Returns how many were written.
  */
-export async function notify(tx: TxOps, recipients: ReadonlyArray<string | undefined>, draft: NoticeDraft, at: string): Promise<void> {
+export async function notify(tx: TxOps, recipients: ReadonlyArray<string | null | undefined>, draft: NoticeDraft, at: string): Promise<number> {
   const seen = new Set<string>();
+  let written = 0;
+  const { key, ...notice } = draft;
   for (const userId of recipients) {
     if (!userId || seen.has(userId)) continue;
     seen.add(userId);
-    await tx.insert('notices', { id: `n-${crypto.randomUUID()}`, userId, createdAt: at, ...draft });
+    const id = key ? `n-${crypto.createHash('sha256').update(`${key}\n${userId}`).digest('hex').slice(0, 32)}` : `n-${crypto.randomUUID()}`;
+    if (key && (await tx.get('notices', id))) continue;
+    await tx.insert('notices', { id, userId, createdAt: at, ...notice });
+    await tx.insert('outbox', {
+      id: `ob-${id.slice(2)}`,
+      centerId: notice.centerId,
+      noticeId: id,
+      userId,
+      kind: notice.kind,
+      title: notice.title,
+      body: notice.body,
+      ...(notice.link ? { link: notice.link } : {}),
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: at,
+      leaseUntil: '',
+      createdAt: at,
+    });
+    written += 1;
   }
+  return written;
 }

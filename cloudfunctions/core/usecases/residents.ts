@@ -125,7 +125,7 @@ export async function authorize(ctx: Ctx, input: In<'authorize'>): Promise<Out<'
   await ctx.store.transaction(async (tx) => {
     await tx.insert('authorizations', auth);
     await appendAudit(tx, { centerId: agent.centerId, at, actorId: agent.id, action: 'authorization.grant', collection: 'authorizations', recordId: auth.id, before: null, after: auth });
-    await notify(tx, [resident.userId], { centerId: agent.centerId, title: auth.method === 'in_app' ? '请确认代办授权' : '代办授权已登记', body, link: '/pages/me/index' }, at);
+    await notify(tx, [resident.userId], { centerId: agent.centerId, kind: 'authorization', title: auth.method === 'in_app' ? '请确认代办授权' : '代办授权已登记', body, link: '/pages/me/index' }, at);
   });
   return { authorization: authorizationView(auth, resident.name, agent.name, shanghaiDate(ctx.clock.now())) };
 }
@@ -163,7 +163,7 @@ export async function confirm(ctx: Ctx, input: In<'confirm'>): Promise<Out<'conf
   await ctx.store.transaction(async (tx) => {
     await tx.put('authorizations', after);
     await appendAudit(tx, { centerId: auth.centerId, at, actorId: user.id, action: 'authorization.confirm', collection: 'authorizations', recordId: auth.id, before: auth, after });
-    await notify(tx, [auth.agentId], { centerId: auth.centerId, title: '代办授权已确认', body: `${resident.name}已在小程序中确认您的代办授权,有效期至${auth.validUntil}。`, link: '/agent/residents/index' }, at);
+    await notify(tx, [auth.agentId], { centerId: auth.centerId, kind: 'authorization', title: '代办授权已确认', body: `${resident.name}已在小程序中确认您的代办授权,有效期至${auth.validUntil}。`, link: '/agent/residents/index' }, at);
   });
   const agent = await ctx.store.get('users', auth.agentId);
   return { authorization: authorizationView(after, resident.name, agent?.name ?? '', today) };
@@ -180,7 +180,7 @@ export async function revoke(ctx: Ctx, input: In<'revoke'>): Promise<Out<'revoke
   await ctx.store.transaction(async (tx) => {
     await tx.put('authorizations', after);
     await appendAudit(tx, { centerId: auth.centerId, at, actorId: user.id, action: 'authorization.revoke', collection: 'authorizations', recordId: auth.id, before: auth, after });
-    await notify(tx, [auth.agentId], { centerId: auth.centerId, title: '代办授权已撤销', body: `${resident.name}对您的代办授权已撤销,今后请勿再为其代办;如有误会,请与本人联系后重新登记授权。`, link: '/agent/residents/index' }, at);
+    await notify(tx, [auth.agentId], { centerId: auth.centerId, kind: 'authorization', title: '代办授权已撤销', body: `${resident.name}对您的代办授权已撤销,今后请勿再为其代办;如有误会,请与本人联系后重新登记授权。`, link: '/agent/residents/index' }, at);
   });
   const agent = await ctx.store.get('users', auth.agentId);
   return { authorization: authorizationView(after, resident.name, agent?.name ?? '', shanghaiDate(ctx.clock.now())) };

@@ -1,0 +1,101 @@
+/**
+ * The outbox dispatcher: sends each pending WeChat subscribe message once. An entry is held
+ * with a lease (so two dispatchers never send the same one), needs a bound WeChat account, a
+ * configured template and a consent left for it (one per 'accept'); a failed send gives the
+ * consent back and retries with backoff, and after MAX_ATTEMPTS the entry is parked for the
+ * office. The in-app notice was already delivered with the change itself.
+ */
+import { MAX_ATTEMPTS, retryDelayMs, type OutboxEntry } from '../../../shared/domain/notices';
+import { shanghaiDate, shanghaiTime } from '../../../shared/domain/time';
+import type { Clock } from '../clock';
+import type { WechatSender } from '../push/sender';
+import type { TemplateConfig } from '../push/templates';
+import type { Store } from '../store/port';
+
+export interface DispatchResult {
+  sent: number;
+  skipped: number;
+  retried: number;
+  parked: number;
+}
+
+export interface DispatchDeps {
+  store: Store;
+  clock: Clock;
+  /** null where no WeChat is reachable (local runs): entries are marked skipped, saying so. */
+  sender: WechatSender | null;
+  templates: TemplateConfig;
+}
+
+const LEASE_MS = 2 * 60_000;
+const BATCH = 200;
+
+export const consentId = (userId: string, templateId: string) => `consent:${userId}:${templateId}`;
+
+/** WeChat's "thing" fields take at most 20 characters. */
+const clip = (s: string, n = 20) => (Array.from(s).length > n ? `${Array.from(s).slice(0, n - 1).join('')}…` : s);
+
+export async function runDispatch(deps: DispatchDeps): Promise<DispatchResult> {
+  const { store, clock, sender, templates } = deps;
+  const result: DispatchResult = { sent: 0, skipped: 0, retried: 0, parked: 0 };
+  const now = clock.now();
+  const nowIso = now.toISOString();
+  const due = await store.find('outbox', { where: { status: 'pending', nextAttemptAt: { $lte: nowIso } }, orderBy: [['nextAttemptAt', 'asc']], limit: BATCH });
+
+  for (const e of due) {
+    const held = await store.update(
+      'outbox',
+      e.id,
+      { set: { leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString() } },
+      { status: 'pending', attempts: e.attempts, leaseUntil: { $lt: nowIso } },
+    );
+    if (!held) continue; // another dispatcher has it
+
+    const skip = async (reason: string) => {
+      await store.update('outbox', e.id, { set: { status: 'skipped', skippedReason: reason, leaseUntil: '' } });
+      result.skipped += 1;
+    };
+    const user = await store.get('users', e.userId);
+    const template = templates[e.kind];
+    if (!sender) {
+      await skip('本地运行,未连接微信;已在站内消息送达');
+      continue;
+    }
+    if (!user?.openId) {
+      await skip('该用户未绑定微信;已在站内消息送达');
+      continue;
+    }
+    if (!template) {
+      await skip('未配置该类消息的订阅模板;已在站内消息送达');
+      continue;
+    }
+    const cid = consentId(user.id, template.id);
+    const consented = await store.update('consents', cid, { inc: { remaining: -1 } }, { remaining: { $gt: 0 } });
+    if (!consented) {
+      await skip('用户未订阅或订阅次数已用完;已在站内消息送达');
+      continue;
+    }
+    const data: Record<string, { value: string }> = {
+      [template.fields.title]: { value: clip(e.title) },
+      [template.fields.body]: { value: clip(e.body) },
+    };
+    if (template.fields.time) data[template.fields.time] = { value: `${shanghaiDate(new Date(e.createdAt))} ${shanghaiTime(new Date(e.createdAt))}` };
+    try {
+      await sender.send({ touser: user.openId, templateId: template.id, page: e.link ?? 'pages/index/index', data });
+      await store.update('outbox', e.id, { set: { status: 'sent', sentAt: clock.now().toISOString(), leaseUntil: '' }, inc: { attempts: 1 } });
+      result.sent += 1;
+    } catch (err) {
+      await store.update('consents', cid, { inc: { remaining: 1 } });
+      const attempts = e.attempts + 1;
+      const failure: Partial<OutboxEntry> = { attempts, leaseUntil: '', lastError: String((err as { message?: unknown }).message ?? 'send failed').slice(0, 200) };
+      if (attempts >= MAX_ATTEMPTS) {
+        await store.update('outbox', e.id, { set: { ...failure, status: 'parked' } });
+        result.parked += 1;
+      } else {
+        await store.update('outbox', e.id, { set: { ...failure, nextAttemptAt: new Date(clock.now().getTime() + retryDelayMs(attempts)).toISOString() } });
+        result.retried += 1;
+      }
+    }
+  }
+  return result;
+}
