@@ -10,13 +10,17 @@ export default defineAppConfig({
     'pages/bookings/index',
     'pages/visit/index',
     'pages/inbox/index',
+    'pages/matters/index',
+    'pages/matter/index',
+    'pages/case-notice/index',
     'pages/centers/index',
     'pages/me/index',
     'pages/login/index',
   ],
   subPackages: [
     { root: 'agent', name: 'agent', pages: ['residents/index', 'resident-new/index', 'authorize/index'] },
-    { root: 'staff', name: 'staff', pages: ['day-board/index', 'visits/index'] },
+    { root: 'staff', name: 'staff', pages: ['cases/index', 'case/index', 'walk-in/index', 'leave/index', 'day-board/index', 'visits/index'] },
+    { root: 'office', name: 'office', pages: ['overdue/index', 'parked/index'] },
     { root: 'admin', name: 'admin', pages: ['items/index', 'item-edit/index', 'windows/index', 'calendar/index'] },
   ],
   window: {

@@ -9,6 +9,7 @@ import StateView from '../../components/state-view';
 import { api, messageOf } from '../../services/api';
 import { BOOKING_STATUS_LABELS, dateLabel } from '../../services/format';
 import { getSession } from '../../services/session';
+import { askConsent, canSubscribe } from '../../services/subscribe';
 import { useLoad } from '../../services/use-load';
 
 /**
@@ -49,6 +50,11 @@ export default function BookingDetail() {
   return (
     <PageShell>
       {fresh && b.status === 'booked' && <View className="card success">预约成功!请按下面的清单备齐材料,准时前来,谢谢。</View>}
+      {fresh && b.status === 'booked' && canSubscribe() && (
+        <AtButton type="secondary" onClick={() => void askConsent(['booking', 'case']).then(setMessage)}>
+          用微信接收预约和办理进度提醒
+        </AtButton>
+      )}
       <View className="card">
         <View className="muted">预约号</View>
         <View className="hero booking-number">{b.number}</View>

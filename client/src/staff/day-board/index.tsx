@@ -72,7 +72,16 @@ function DayBoard() {
               {b.status === 'booked' && cancelling !== b.id && (
                 <View className="actions">
                   {isStaff && (
-                    <AtButton type="primary" size="small" onClick={() => void act(() => api.booking.checkIn({ bookingId: b.id }), `已登记${b.applicantName}到达,您是本件的首问责任人。`)}>
+                    <AtButton
+                      type="primary"
+                      size="small"
+                      onClick={() =>
+                        void act(async () => {
+                          const r = await api.booking.checkIn({ bookingId: b.id });
+                          Taro.navigateTo({ url: `/staff/case/index?id=${encodeURIComponent(r.caseId)}` });
+                        }, `已登记${b.applicantName}到达,您是本件的首问责任人。`)
+                      }
+                    >
                       登记到达
                     </AtButton>
                   )}

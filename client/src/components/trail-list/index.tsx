@@ -1,0 +1,27 @@
+import { View, Text } from '@tarojs/components';
+import { shanghaiDate, shanghaiTime } from '@shared/domain/time';
+
+interface Step {
+  id: string;
+  at: string;
+  actorName: string;
+  text: string;
+  public: boolean;
+}
+
+/** The case's trail as a timeline (R-CASE-7): who did what, when. */
+export default function TrailList({ steps }: { steps: Step[] }) {
+  return (
+    <View className="timeline">
+      {steps.map((s) => (
+        <View key={s.id} className={`timeline__step${s.public ? '' : ' timeline__step--internal'}`}>
+          <View className="muted">
+            {shanghaiDate(new Date(s.at))} {shanghaiTime(new Date(s.at))} · {s.actorName}
+            {s.public ? '' : ' · 内部'}
+          </View>
+          <Text>{s.text}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,63 @@
+import { View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { AtButton } from 'taro-ui';
+import type { DocumentKind } from '@shared/contracts/cases';
+import { dateLabel } from '@shared/domain/time';
+import StateView from '../../components/state-view';
+import { api } from '../../services/api';
+import { useLoad } from '../../services/use-load';
+import './index.scss';
+
+/**
+ * A written notice (受理通知书, 材料补正通知单, 不予受理通知书, 转报件告知单, 办结通知书), laid
+ * out to print on one A4 sheet from the H5 app and readable in the mini-program.
+ */
+export default function CaseNotice() {
+  const { params } = useRouter();
+  const caseId = decodeURIComponent(params.caseId ?? '');
+  const kind = (params.kind ?? 'acceptance') as DocumentKind;
+  const res = useLoad(() => api.cases.document({ caseId, kind }), `${caseId}|${kind}`);
+  if (!res.data) {
+    return (
+      <View className="page">
+        <StateView loading={res.loading} error={res.error} onRetry={res.reload} />
+      </View>
+    );
+  }
+  const d = res.data;
+  return (
+    <View className="notice-sheet">
+      <View className="notice-sheet__center">{d.centerName}</View>
+      <View className="notice-sheet__title">{d.title}</View>
+      <View className="notice-sheet__no">编号:{d.caseNumber}</View>
+      {d.paragraphs.map((p) => (
+        <View key={p} className="notice-sheet__para">
+          {p}
+        </View>
+      ))}
+      {d.list.length > 0 && (
+        <View className="notice-sheet__list">
+          {d.list.map((x, i) => (
+            <View key={x}>
+              {i + 1}. {x}
+            </View>
+          ))}
+        </View>
+      )}
+      <View className="notice-sheet__meta">事项:{d.itemName}</View>
+      <View className="notice-sheet__meta">承办窗口:{d.windowName} 承办人:{d.handlerName}</View>
+      <View className="notice-sheet__meta">咨询电话:{d.phone}</View>
+      <View className="notice-sheet__sign">
+        <View>{d.centerName}(盖章)</View>
+        <View>{d.issuedOn ? dateLabel(d.issuedOn).split(' ')[0] : ''}</View>
+      </View>
+      {process.env.TARO_ENV === 'h5' && (
+        <View className="notice-sheet__print">
+          <AtButton type="primary" onClick={() => window.print()}>
+            打印
+          </AtButton>
+        </View>
+      )}
+    </View>
+  );
+}

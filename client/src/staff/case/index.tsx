@@ -1,0 +1,249 @@
+import { Input, Picker, View, Text } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { AtButton } from 'taro-ui';
+import type { DocumentKind } from '@shared/contracts/cases';
+import { CASE_STATUS_LABELS } from '@shared/domain/cases';
+import { dateLabel } from '@shared/domain/time';
+import CaseBadge from '../../components/case-badge';
+import PageShell from '../../components/page-shell';
+import RoleGate from '../../components/role-gate';
+import Section from '../../components/section';
+import StateView from '../../components/state-view';
+import TrailList from '../../components/trail-list';
+import { api, messageOf } from '../../services/api';
+import { todayInShanghai } from '../../services/format';
+import { getSession } from '../../services/session';
+import { useLoad } from '../../services/use-load';
+
+type Panel = 'supplement' | 'reject' | 'forward' | 'transfer' | 'done' | 'complete' | null;
+
+const NOTICES: Array<[DocumentKind, string, (s: string, supplemented: boolean) => boolean]> = [
+  ['supplement', '材料补正通知单', (_s, sup) => sup],
+  ['acceptance', '受理通知书', (s) => s === 'accepted' || s === 'done'],
+  ['forward', '转报件告知单', (s) => s === 'forwarded'],
+  ['rejection', '不予受理通知书', (s) => s === 'rejected'],
+  ['done', '办结通知书', (s) => s === 'done'],
+];
+
+/** One case with every action its state allows (R-CASE-2..4), and its full trail (R-CASE-7). */
+function CaseDetail() {
+  const { params } = useRouter();
+  const id = decodeURIComponent(params.id ?? '');
+  const [tick, setTick] = useState(0);
+  const res = useLoad(() => api.cases.get({ caseId: id }), `${id}|${tick}`);
+  const staffList = useLoad(() => api.cases.staff({}), 'staff');
+  const [panel, setPanel] = useState<Panel>(null);
+  const [missing, setMissing] = useState<string[]>([]);
+  const [text, setText] = useState('');
+  const [date, setDate] = useState(todayInShanghai());
+  const [toUser, setToUser] = useState<string>('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const me = getSession()?.user.id;
+
+  if (!res.data) {
+    return (
+      <PageShell>
+        <StateView loading={res.loading} error={res.error} onRetry={res.reload} />
+      </PageShell>
+    );
+  }
+  const { case: c, trail, materials } = res.data;
+  const mayDecide = c.actingHandlerId === me || c.handlerId === me;
+  const mayTransfer = mayDecide || c.firstAskId === me;
+
+  const run = async (fn: () => Promise<unknown>, done: string) => {
+    if (busy) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      await fn();
+      setMessage(done);
+      setPanel(null);
+      setText('');
+      setMissing([]);
+      setTick((t) => t + 1);
+    } catch (e) {
+      setMessage(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const others = (staffList.data?.staff ?? []).filter((s) => s.id !== c.handlerId);
+
+  return (
+    <PageShell>
+      <View className="card">
+        <View className="row">
+          <View className="hero">{c.itemName}</View>
+          <CaseBadge status={c.status} badge={c.badge} daysLeft={c.workingDaysLeft} />
+        </View>
+        <View className="guide-facts">
+          <View>办件编号:{c.number}</View>
+          <View>办事人:{c.applicantName}{c.agentId ? '(村代办员代办)' : ''}</View>
+          <View>状态:{CASE_STATUS_LABELS[c.status]}</View>
+          <View>承办:{c.windowName} {c.handlerName}{c.actingHandlerId && c.actingHandlerName !== c.handlerName ? `(不在岗,由B岗${c.actingHandlerName}代办)` : ''}</View>
+          <View>首问责任人:{c.firstAskName}</View>
+          {c.deadline && <View>办结期限:{dateLabel(c.deadline)}</View>}
+          {c.missingMaterials && <View>需补正材料:{c.missingMaterials.join('、')}</View>}
+          {c.result && <View>办理结果:{c.result}</View>}
+        </View>
+      </View>
+
+      {message && <View className="card">{message}</View>}
+
+      {mayDecide && c.status === 'received' && panel === null && (
+        <Section title="接件决定">
+          <View className="actions">
+            <AtButton type="primary" size="small" onClick={() => void run(() => api.cases.accept({ caseId: c.id }), '已受理,已出具受理通知书。')}>
+              受理
+            </AtButton>
+            <AtButton type="primary" size="small" onClick={() => setPanel('done')}>
+              即收即办
+            </AtButton>
+          </View>
+          <View className="actions">
+            {!c.supplementIssuedAt && (
+              <AtButton type="secondary" size="small" onClick={() => setPanel('supplement')}>
+                材料不全,一次性告知补正
+              </AtButton>
+            )}
+            <AtButton type="secondary" size="small" onClick={() => setPanel('reject')}>
+              不予受理
+            </AtButton>
+            <AtButton type="secondary" size="small" onClick={() => setPanel('forward')}>
+              转报上级
+            </AtButton>
+          </View>
+        </Section>
+      )}
+      {mayDecide && c.status === 'supplement' && panel === null && (
+        <Section title="补正">
+          <View className="actions">
+            <AtButton type="primary" size="small" onClick={() => void run(() => api.cases.resubmitted({ caseId: c.id }), '已登记补齐材料,请作出受理决定。')}>
+              群众已补齐材料
+            </AtButton>
+            <AtButton type="secondary" size="small" onClick={() => setPanel('reject')}>
+              不予受理
+            </AtButton>
+          </View>
+        </Section>
+      )}
+      {mayDecide && (c.status === 'accepted' || c.status === 'forwarded') && panel === null && (
+        <AtButton type="primary" onClick={() => setPanel('complete')}>
+          办结并录入结果
+        </AtButton>
+      )}
+      {mayTransfer && ['received', 'supplement', 'accepted', 'forwarded'].includes(c.status) && panel === null && (
+        <View className="actions">
+          <AtButton type="secondary" size="small" onClick={() => setPanel('transfer')}>
+            转办给其他窗口
+          </AtButton>
+        </View>
+      )}
+
+      {panel === 'supplement' && (
+        <Section title="勾选群众缺少的全部材料(只能补正一次)">
+          {materials.map((m) => {
+            const on = missing.includes(m.name);
+            return (
+              <View key={m.name} className={`material${on ? ' material--done' : ''}`} onClick={() => setMissing(on ? missing.filter((x) => x !== m.name) : [...missing, m.name])}>
+                <View className="material__box">{on ? '✓' : ''}</View>
+                <View className="material__body">{m.name}</View>
+              </View>
+            );
+          })}
+          <Input className="field__input" value={text} placeholder="补充说明(可不填)" onInput={(e) => setText(e.detail.value)} />
+          <View className="actions">
+            <AtButton type="primary" size="small" loading={busy} onClick={() => void run(() => api.cases.supplement({ caseId: c.id, missing, note: text }), '已出具材料补正通知单,并已告知群众。')}>
+              出具补正通知
+            </AtButton>
+            <AtButton type="secondary" size="small" onClick={() => setPanel(null)}>
+              返回
+            </AtButton>
+          </View>
+        </Section>
+      )}
+      {(panel === 'reject' || panel === 'done' || panel === 'complete') && (
+        <Section title={panel === 'reject' ? '不予受理的理由' : '办理结果'}>
+          <Input className="field__input" value={text} placeholder={panel === 'reject' ? '请写明理由,将写入不予受理通知书' : '如:已办结,证件已当场发放'} onInput={(e) => setText(e.detail.value)} />
+          <View className="actions">
+            <AtButton
+              type="primary"
+              size="small"
+              loading={busy}
+              onClick={() =>
+                void run(
+                  () =>
+                    panel === 'reject'
+                      ? api.cases.reject({ caseId: c.id, reasons: [text] })
+                      : panel === 'done'
+                        ? api.cases.doneOnSpot({ caseId: c.id, result: text })
+                        : api.cases.complete({ caseId: c.id, result: text }),
+                  panel === 'reject' ? '已出具不予受理通知书。' : '已办结,谢谢。',
+                )
+              }
+            >
+              确定
+            </AtButton>
+            <AtButton type="secondary" size="small" onClick={() => setPanel(null)}>
+              返回
+            </AtButton>
+          </View>
+        </Section>
+      )}
+      {panel === 'forward' && (
+        <Section title={`转报${res.data.forwardedTo || '上级部门'}`}>
+          <Picker mode="date" value={date} onChange={(e) => setDate(e.detail.value)}>
+            <View className="field__input">承诺办结日期:{dateLabel(date)} ›</View>
+          </Picker>
+          <View className="actions">
+            <AtButton type="primary" size="small" loading={busy} onClick={() => void run(() => api.cases.forward({ caseId: c.id, committedDate: date }), '已转报,并已告知群众承诺日期。')}>
+              确定转报
+            </AtButton>
+            <AtButton type="secondary" size="small" onClick={() => setPanel(null)}>
+              返回
+            </AtButton>
+          </View>
+        </Section>
+      )}
+      {panel === 'transfer' && (
+        <Section title="转给具体的工作人员">
+          <Picker mode="selector" range={others.map((s) => `${s.windowName} ${s.name}${s.awayToday ? `(不在岗,B岗${s.backupName || '无'})` : ''}`)} value={Math.max(0, others.findIndex((s) => s.id === toUser))} onChange={(e) => setToUser(others[Number(e.detail.value)]?.id ?? '')}>
+            <View className="field__input">{others.find((s) => s.id === toUser)?.name ?? '请选择接收人'} ›</View>
+          </Picker>
+          <Input className="field__input" value={text} placeholder="转办说明,如:属残联业务" onInput={(e) => setText(e.detail.value)} />
+          <View className="actions">
+            <AtButton type="primary" size="small" loading={busy} onClick={() => void run(() => api.cases.transfer({ caseId: c.id, toUserId: toUser, note: text }), '已转办。您仍是本件的首问责任人,会继续收到进度和提醒。')}>
+              确定转办
+            </AtButton>
+            <AtButton type="secondary" size="small" onClick={() => setPanel(null)}>
+              返回
+            </AtButton>
+          </View>
+        </Section>
+      )}
+
+      <Section title="通知书">
+        {NOTICES.filter(([, , shown]) => shown(c.status, Boolean(c.supplementIssuedAt))).map(([kind, label]) => (
+          <Text key={kind} className="link para" onClick={() => Taro.navigateTo({ url: `/pages/case-notice/index?caseId=${encodeURIComponent(c.id)}&kind=${kind}` })}>
+            {label}(可打印) ›{' '}
+          </Text>
+        ))}
+      </Section>
+
+      <Section title="办理过程">
+        <TrailList steps={trail} />
+      </Section>
+    </PageShell>
+  );
+}
+
+export default function Page() {
+  return (
+    <RoleGate roles={['staff', 'office', 'leader', 'admin']} who="中心工作人员">
+      <CaseDetail />
+    </RoleGate>
+  );
+}
