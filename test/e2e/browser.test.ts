@@ -1,130 +1,21 @@
 /**
  * End-to-end: the built H5 app in a real (headless) Chromium against the local host over a
  * seeded temporary store. Each test walks the app the way its user would: by tapping.
- *
- * Needs Debian's Chromium at /usr/bin/chromium (`apt-get install -y chromium`); the suite fails,
- * never skips, when it is missing.
+ * The launch and the waiting lookups are in ./browser-kit.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { ensureH5Build, H5_DIR } from '../../scripts/h5-build';
+import type { Locator } from 'playwright-core';
 import { SEED_ITEMS, SEED_WINDOWS } from '../../cloudfunctions/core/seed/catalog-items';
-import { startTestHost, type TestHost } from '../helpers/host';
-
-const CHROMIUM = '/usr/bin/chromium';
-const WAIT = 20_000;
+import { browserKit, START_TIMEOUT } from './browser-kit';
 
 const VILLAGER = 'u-baisha-villager';
 const ADMIN = 'u-baisha-admin';
-const CENTER_NAME = '白沙镇便民服务中心';
 const itemId = (code: string) => `item-baisha-${code.toLowerCase()}`;
 
-let testHost: TestHost | undefined;
-let context: BrowserContext | undefined;
-let profileDir: string | undefined;
-let page: Page;
+const kit = browserKit();
+const { see, freshStart, chooseRole, goHome, fieldInput, formLoaded } = kit;
 
-beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: the browser tests need it. Install it with \`apt-get install -y chromium\` (never \`npx playwright install\`).`,
-    );
-  }
-  ensureH5Build();
-  if (!fs.existsSync(path.join(H5_DIR, 'index.html'))) {
-    throw new Error(
-      `The H5 build in ${H5_DIR} has no index.html, so the app cannot be opened: Taro emits index.html only from the page template client/src/index.html, which is missing.`,
-    );
-  }
-  testHost = await startTestHost({ staticDir: H5_DIR });
-  profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsc-chromium-'));
-  // A persistent context is how Playwright takes a user-data dir: a fresh temporary profile.
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 390, height: 844 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  context.setDefaultTimeout(WAIT);
-}, 240_000);
-
-afterAll(async () => {
-  await context?.close();
-  await testHost?.close();
-  if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
-});
-
-const base = () => `${testHost!.host.url}/`;
-
-/**
- * Taro keeps earlier pages in the DOM (hidden) and page transitions show a blank frame, so every
- * lookup takes only visible elements and every step waits for its target, never a fixed time.
- */
-const shown = (selector: string, text?: string | RegExp): Locator =>
-  page.locator(selector, text === undefined ? {} : { hasText: text }).filter({ visible: true }).first();
-
-async function see(selector: string, text?: string | RegExp): Promise<Locator> {
-  const l = shown(selector, text);
-  await l.waitFor({ state: 'visible', timeout: WAIT });
-  return l;
-}
-
-/** A fresh tab with empty storage, on the role picker. */
-async function freshStart(): Promise<void> {
-  for (const p of context!.pages()) await p.close();
-  page = await context!.newPage();
-  await page.goto(base());
-  await page.evaluate('localStorage.clear()'); // a string: the tests compile without the DOM lib
-  await page.goto('about:blank');
-  await page.goto(`${base()}#/pages/login/index`);
-  await see('.role-choice');
-}
-
-/** The input of the form field labelled exactly `label`, once the field is on screen. */
-async function fieldInput(label: string): Promise<Locator> {
-  const field = page
-    .locator('.field')
-    .filter({ has: page.locator('.field__label', { hasText: new RegExp(`^${label}$`) }) })
-    .filter({ visible: true })
-    .first();
-  await field.waitFor({ state: 'visible', timeout: WAIT });
-  return field.locator('input');
-}
-
-/** Waits until the edit form has loaded the item (some input shows `value`). */
-async function formLoaded(value: string): Promise<void> {
-  await page.waitForFunction(
-    `Array.from(document.querySelectorAll('.field input')).some((i) => i.value === ${JSON.stringify(value)})`,
-    undefined,
-    { timeout: WAIT },
-  );
-}
-
-async function chooseRole(userId: string, name: string): Promise<void> {
-  const row = await see(`.role-choice[data-user="${userId}"]`);
-  await expect(row.textContent()).resolves.toContain(name);
-  await row.click();
-  await see('.home-head .hero', CENTER_NAME);
-}
-
-async function goHome(): Promise<void> {
-  // A direct navigation, not a tap: it resets the page stack.
-  await page.goto('about:blank');
-  await page.goto(`${base()}#/pages/index/index`);
-  await see('.home-head .hero', CENTER_NAME);
-  await see('.window-row');
-}
+beforeAll(() => kit.start(), START_TIMEOUT);
+afterAll(() => kit.stop());
 
 /** The materials section's title, e.g. 申报材料(已备齐 0/5). */
 const materialsTitle = (done: number, total: number) => `申报材料(已备齐 ${done}/${total})`;
@@ -148,7 +39,7 @@ describe('the H5 app in a browser', () => {
     await (await see('.item-row', seed.name)).click();
 
     await see('.guide-name', seed.name);
-    const guide = page.locator('.taro_page').filter({ has: page.locator('.guide-name') }).filter({ visible: true }).first();
+    const guide = kit.pageWith('.guide-name');
     await see('.title', materialsTitle(0, total));
     const guideText = (await guide.textContent()) ?? '';
     for (const m of seed.materials) expect(guideText).toContain(m.name);
@@ -186,7 +77,7 @@ describe('the H5 app in a browser', () => {
   });
 
   test('an admin edits an item through the app', async () => {
-    const store = testHost!.store;
+    const store = kit.host.store;
     const renamed = SEED_ITEMS.find((i) => i.code === 'MZ-002')!;
     const guarded = SEED_ITEMS.find((i) => i.code === 'RS-001')!;
     const newName = `${renamed.name}(测试修改)`;
