@@ -4,12 +4,9 @@
  * checks a villager in. Each step is a tap on a visible element; the store is checked too.
  * The launch and the waiting lookups are in ./browser-kit.
  */
-import type { Locator } from 'playwright-core';
 import { SEED_ITEMS } from '../../cloudfunctions/core/seed/catalog-items';
-import { WorkCalendar } from '../../shared/domain/calendar';
-import { OFFICIAL_SCHEDULE } from '../../shared/domain/official-calendar';
-import { addDays, dateLabel, shanghaiDate, shanghaiInstant } from '../../shared/domain/time';
-import { browserKit, START_TIMEOUT, WAIT } from './browser-kit';
+import { dateLabel } from '../../shared/domain/time';
+import { bookOnServerToday, browserKit, START_TIMEOUT } from './browser-kit';
 
 const VILLAGER = 'u-baisha-villager';
 const AGENT = 'u-baisha-agent';
@@ -23,7 +20,7 @@ const BOOKING_NUMBER = /^\d{8}-MZ-\d{3}$/;
 const TEST_TIMEOUT = 60_000;
 
 const kit = browserKit();
-const { see, shown, freshStart, chooseRole, goHome, openMe } = kit;
+const { see, shown, freshStart, chooseRole, goHome, openMe, pickDate } = kit;
 
 beforeAll(() => kit.start(), START_TIMEOUT);
 afterAll(() => kit.stop());
@@ -65,48 +62,6 @@ async function confirmBooking(slot: { start: string; day: string }): Promise<str
 }
 
 const bookingsOf = (where: Record<string, string>) => kit.host.store.find('bookings', { where });
-
-/**
- * Sets the date on the page's date picker (Taro H5's wheel picker) by dragging each column
- * (year, month, day) the way a thumb would, then taps 确定.
- */
-async function pickDate(field: Locator, date: string): Promise<void> {
-  const ROW = 34; // the wheel's row height (px), as Taro's picker computes it
-  const TOP = 102; // the wheel's offset of row 0 (px)
-  await field.click();
-  const picker = await see('.weui-picker');
-  const wanted = date.split('-').map(Number);
-  for (let col = 0; col < 3; col += 1) {
-    const group = picker.locator('.weui-picker__group').nth(col);
-    const indexNow = async () => {
-      const style = (await group.locator('.weui-picker__content').getAttribute('style')) ?? '';
-      const y = Number((style.match(/translate3d\(0(?:px)?,\s*(-?[\d.]+)px/) ?? [])[1]);
-      return Math.round((TOP - y) / ROW);
-    };
-    const texts = await group.locator('.weui-picker__item').allTextContents();
-    const target = texts.findIndex((t) => Number(t.replace(/\D/g, '')) === wanted[col]);
-    expect({ column: col, texts: texts.slice(0, 3), found: target >= 0 }).toMatchObject({ found: true });
-    for (let now = await indexNow(); now !== target; now = await indexNow()) {
-      // At most three rows per stroke, so the pointer stays on the column.
-      const rows = Math.max(-3, Math.min(3, target - now));
-      const box = (await group.boundingBox())!;
-      const x = box.x + box.width / 2;
-      const y = box.y + box.height / 2;
-      await kit.page.mouse.move(x, y);
-      await kit.page.mouse.down();
-      await kit.page.mouse.move(x, y - rows * ROW, { steps: 6 });
-      await kit.page.mouse.up();
-      // The wheel re-renders on an animation frame: check once per frame until it has moved.
-      const deadline = Date.now() + WAIT;
-      while ((await indexNow()) !== now + rows) {
-        if (Date.now() > deadline) throw new Error(`The date picker's column ${col} did not move to row ${now + rows}.`);
-        await kit.page.evaluate('new Promise((resolve) => requestAnimationFrame(() => resolve(null)))');
-      }
-    }
-  }
-  await picker.locator('.weui-picker__action', { hasText: '确定' }).click();
-  await picker.waitFor({ state: 'hidden', timeout: WAIT });
-}
 
 describe('booking in the H5 app', () => {
   test('a villager books, sees the booking, cancels', async () => {
@@ -179,30 +134,9 @@ describe('booking in the H5 app', () => {
 
   test('staff check a villager in and become the first-ask person', async () => {
     const host = kit.host;
-    // A booking for the server's today. When today has no free slot left (evening, weekend,
-    // holiday), the server's clock moves to 09:00 of the next working day; the browser keeps
-    // real time, so the clerk picks the date on the board as they would.
-    type Day = { date: string; slots: Array<{ start: string; left: number }> };
-    const freeSlotToday = async (token: string) => {
-      const r = await host.call('booking', { action: 'options', input: { itemId: MZ001_ID } }, token);
-      expect(r.status).toBe(200);
-      const days = (r.body.data as { days: Day[] }).days;
-      const today = shanghaiDate(host.clock.now());
-      return days.find((d) => d.date === today)?.slots.find((s) => s.left > 0) ?? null;
-    };
-    let token = await host.login(VILLAGER);
-    let slot = await freeSlotToday(token);
-    if (!slot) {
-      const next = new WorkCalendar(OFFICIAL_SCHEDULE).nextWorkingDays(addDays(shanghaiDate(host.clock.now()), 1), 1)[0]!;
-      host.clock.set(shanghaiInstant(next, '09:00'));
-      token = await host.login(VILLAGER);
-      slot = await freeSlotToday(token);
-    }
-    expect(slot).not.toBeNull();
-    const date = shanghaiDate(host.clock.now());
-    const made = await host.call('booking', { action: 'create', input: { itemId: MZ001_ID, date, start: slot!.start }, requestId: 'e2e-check-in' }, token);
-    expect(made.status).toBe(200);
-    const booking = (made.body.data as { booking: { id: string; number: string } }).booking;
+    // A booking for the server's today (or, when none is left, the next working day's: the
+    // server's clock moves there; the browser keeps real time, so the clerk picks the date).
+    const { date, booking } = await bookOnServerToday(host, { userId: VILLAGER, itemId: MZ001_ID, requestId: 'e2e-check-in' });
 
     await freshStart();
     await chooseRole(STAFF_MZ, '陈丽');

@@ -11,6 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { ensureH5Build, H5_DIR } from '../../scripts/h5-build';
+import { WorkCalendar } from '../../shared/domain/calendar';
+import { OFFICIAL_SCHEDULE } from '../../shared/domain/official-calendar';
+import { addDays, shanghaiDate, shanghaiInstant } from '../../shared/domain/time';
 import { startTestHost, type TestHost } from '../helpers/host';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -60,6 +63,44 @@ async function buildH5Locked(): Promise<void> {
   }
 }
 
+/** A booking made through the API for the server's today (see bookOnServerToday). */
+export interface ServerTodayBooking {
+  date: string;
+  start: string;
+  booking: { id: string; number: string };
+}
+
+/**
+ * Books `itemId` as `userId` through the API, for a slot of the server's today. When today has
+ * no free slot left (evening, weekend, holiday), the server's clock moves to 09:00 Shanghai of
+ * the next working day and that day is booked; the browser keeps real time, so a clerk then
+ * picks the date on the day board as they would (kit.pickDate).
+ */
+export async function bookOnServerToday(host: TestHost, opts: { userId: string; itemId: string; requestId: string }): Promise<ServerTodayBooking> {
+  type Day = { date: string; slots: Array<{ start: string; left: number }> };
+  const freeSlotToday = async (token: string) => {
+    const r = await host.call('booking', { action: 'options', input: { itemId: opts.itemId } }, token);
+    expect(r.status).toBe(200);
+    const days = (r.body.data as { days: Day[] }).days;
+    const today = shanghaiDate(host.clock.now());
+    return days.find((d) => d.date === today)?.slots.find((s) => s.left > 0) ?? null;
+  };
+  let token = await host.login(opts.userId);
+  let slot = await freeSlotToday(token);
+  if (!slot) {
+    const next = new WorkCalendar(OFFICIAL_SCHEDULE).nextWorkingDays(addDays(shanghaiDate(host.clock.now()), 1), 1)[0]!;
+    host.clock.set(shanghaiInstant(next, '09:00'));
+    token = await host.login(opts.userId);
+    slot = await freeSlotToday(token);
+  }
+  expect(slot).not.toBeNull();
+  const date = shanghaiDate(host.clock.now());
+  const made = await host.call('booking', { action: 'create', input: { itemId: opts.itemId, date, start: slot!.start }, requestId: opts.requestId }, token);
+  expect(made.status).toBe(200);
+  const booking = (made.body.data as { booking: { id: string; number: string } }).booking;
+  return { date, start: slot!.start, booking };
+}
+
 export interface BrowserKit {
   /** The test host; only after start(). */
   readonly host: TestHost;
@@ -84,6 +125,13 @@ export interface BrowserKit {
   fieldInput(label: string): Promise<Locator>;
   /** Waits until the edit form has loaded the item (some input shows `value`). */
   formLoaded(value: string): Promise<void>;
+  /** Home → 我的 → 切换演示身份 → the role picker → `name`: back on home as them. */
+  switchRole(userId: string, name: string): Promise<void>;
+  /**
+   * Sets the date on a page's date picker (Taro H5's wheel picker) by dragging each column
+   * (year, month, day) the way a thumb would, then taps 确定.
+   */
+  pickDate(field: Locator, date: string): Promise<void>;
 }
 
 export function browserKit(): BrowserKit {
@@ -217,6 +265,56 @@ export function browserKit(): BrowserKit {
         undefined,
         { timeout: WAIT },
       );
+    },
+
+    async switchRole(userId, name) {
+      await goHome();
+      await (await see('.home-head .link')).click();
+      await see('.title', '显示设置');
+      await (await see('.at-button', '切换演示身份')).click();
+      await see('.role-choice');
+      const row = await see(`.role-choice[data-user="${userId}"]`);
+      await expect(row.textContent()).resolves.toContain(name);
+      await row.click();
+      await see('.home-head .hero', CENTER_NAME);
+    },
+
+    async pickDate(field, date) {
+      const ROW = 34; // the wheel's row height (px), as Taro's picker computes it
+      const TOP = 102; // the wheel's offset of row 0 (px)
+      await field.click();
+      const picker = await see('.weui-picker');
+      const wanted = date.split('-').map(Number);
+      for (let col = 0; col < 3; col += 1) {
+        const group = picker.locator('.weui-picker__group').nth(col);
+        const indexNow = async () => {
+          const style = (await group.locator('.weui-picker__content').getAttribute('style')) ?? '';
+          const y = Number((style.match(/translate3d\(0(?:px)?,\s*(-?[\d.]+)px/) ?? [])[1]);
+          return Math.round((TOP - y) / ROW);
+        };
+        const texts = await group.locator('.weui-picker__item').allTextContents();
+        const target = texts.findIndex((t) => Number(t.replace(/\D/g, '')) === wanted[col]);
+        expect({ column: col, texts: texts.slice(0, 3), found: target >= 0 }).toMatchObject({ found: true });
+        for (let now = await indexNow(); now !== target; now = await indexNow()) {
+          // At most three rows per stroke, so the pointer stays on the column.
+          const rows = Math.max(-3, Math.min(3, target - now));
+          const box = (await group.boundingBox())!;
+          const x = box.x + box.width / 2;
+          const y = box.y + box.height / 2;
+          await page().mouse.move(x, y);
+          await page().mouse.down();
+          await page().mouse.move(x, y - rows * ROW, { steps: 6 });
+          await page().mouse.up();
+          // The wheel re-renders on an animation frame: check once per frame until it has moved.
+          const deadline = Date.now() + WAIT;
+          while ((await indexNow()) !== now + rows) {
+            if (Date.now() > deadline) throw new Error(`The date picker's column ${col} did not move to row ${now + rows}.`);
+            await page().evaluate('new Promise((resolve) => requestAnimationFrame(() => resolve(null)))');
+          }
+        }
+      }
+      await picker.locator('.weui-picker__action', { hasText: '确定' }).click();
+      await picker.waitFor({ state: 'hidden', timeout: WAIT });
     },
   };
 }
