@@ -6,6 +6,15 @@ import { idNumberProblem, isMobilePhone } from '../domain/personal-data';
 
 const authState = z.enum(AUTH_STATES);
 
+/** A GB 11643 identity number, checked with its check digit. */
+const idNumberField = z
+  .string({ error: '请填写身份证号码' })
+  .trim()
+  .superRefine((v, ctx) => {
+    const p = idNumberProblem(v);
+    if (p) ctx.addIssue({ code: 'custom', message: p });
+  });
+
 /** A resident as shown to a caller: ID number and phone masked unless it is them or the admin. */
 const residentView = z.object({
   id: z.string(),
@@ -52,13 +61,7 @@ export const residentsContract = {
       .object({
         name: z.string({ error: '请填写姓名' }).trim().min(2, '请填写群众的真实姓名').max(20, '姓名请不超过20个字'),
         phone: z.string({ error: '请填写联系电话' }).trim().refine(isMobilePhone, '请填写11位手机号;没有手机的可填写家属的手机号'),
-        idNumber: z
-          .string({ error: '请填写身份证号码' })
-          .trim()
-          .superRefine((v, ctx) => {
-            const p = idNumberProblem(v);
-            if (p) ctx.addIssue({ code: 'custom', message: p });
-          }),
+        idNumber: idNumberField,
         authorization: grant,
       })
       .strict(),
@@ -93,13 +96,7 @@ export const residentsContract = {
     roles: ['villager'],
     input: z
       .object({
-        idNumber: z
-          .string({ error: '请填写身份证号码' })
-          .trim()
-          .superRefine((v, ctx) => {
-            const p = idNumberProblem(v);
-            if (p) ctx.addIssue({ code: 'custom', message: p });
-          }),
+        idNumber: idNumberField,
       })
       .strict(),
     output: z.object({ resident: residentView }),

@@ -40,8 +40,20 @@ export const timeOf = (minutes: number): string =>
 
 const WEEKDAY_LABELS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 
-/** '3月2日 周一', as the center writes dates. */
+/** '2026年3月2日 周一', as the center writes dates in notices, deadlines and messages. */
 export function dateLabel(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日 ${WEEKDAY_LABELS[weekday(date)]}`;
+}
+
+/** '3月2日 周一': the short form, for a row of the coming days where the year is plain. */
+export function dayLabel(date: string): string {
   const [, m, d] = date.split('-').map(Number);
   return `${m}月${d}日 ${WEEKDAY_LABELS[weekday(date)]}`;
+}
+
+/** '2026年3月2日': a date on a signed document. */
+export function documentDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
 }

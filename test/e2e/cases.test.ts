@@ -68,7 +68,7 @@ describe('case handling in the H5 app', () => {
 
     // ── 材料不全 → tick two materials → 出具补正通知.
     await see('.title', '接件决定');
-    await (await see('.at-button', '材料不全,一次性告知补正')).click();
+    await (await see('.at-button', '材料不全:一次性告知补正')).click();
     await see('.title', '勾选群众缺少的全部材料');
     for (const m of MISSING) {
       await (await see('.material', m)).click();
@@ -80,7 +80,7 @@ describe('case handling in the H5 app', () => {
     await see('.guide-facts', `需补正材料:${MISSING.join('、')}`);
     await see('.at-button', '群众已补齐材料');
     // One notice per case: no way to issue a second.
-    expect(await shown('.at-button', '材料不全,一次性告知补正').count()).toBe(0);
+    expect(await shown('.at-button', '材料不全:一次性告知补正').count()).toBe(0);
     expect(await host.store.get('cases', caseId)).toMatchObject({ status: 'supplement', missingMaterials: MISSING });
     aMinutePasses();
 
@@ -97,7 +97,7 @@ describe('case handling in the H5 app', () => {
     const needed = (await (await see('.guide-facts .error', '请补齐')).textContent()) ?? '';
     for (const m of MISSING) expect(needed).toContain(m);
 
-    await (await see('.link', '查看材料补正通知单')).click();
+    await (await see('.row', '材料补正通知单')).click();
     await see('.notice-sheet__title', '材料补正通知单');
     await see('.notice-sheet__no', `编号:${caseNumber}`);
     await see('.notice-sheet__para', '王*英');
@@ -118,7 +118,7 @@ describe('case handling in the H5 app', () => {
     await (await see('.at-button', '群众已补齐材料')).click();
     await see('.card', '已登记补齐材料');
     await see('.guide-facts', `状态:${CASE_STATUS_LABELS.received}`);
-    expect(await shown('.at-button', '材料不全,一次性告知补正').count()).toBe(0);
+    expect(await shown('.at-button', '材料不全:一次性告知补正').count()).toBe(0);
     aMinutePasses();
     await (await see('.at-button', /^受理$/)).click();
     await see('.card', '已受理,已出具受理通知书');

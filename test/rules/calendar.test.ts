@@ -1,7 +1,7 @@
 /** R-BOOK-1 working days, table-driven over the awkward dates of 2026 and an admin-entered 2027. */
 import { WorkCalendar, type CalendarEntry } from '../../shared/domain/calendar';
 import { OFFICIAL_SCHEDULE } from '../../shared/domain/official-calendar';
-import { dateLabel, shanghaiDate, shanghaiInstant, shanghaiTime } from '../../shared/domain/time';
+import { dateLabel, dayLabel, documentDate, shanghaiDate, shanghaiInstant, shanghaiTime } from '../../shared/domain/time';
 
 const cal = new WorkCalendar(OFFICIAL_SCHEDULE);
 
@@ -104,6 +104,8 @@ describe('Shanghai time, whatever the process TZ', () => {
   });
   test('instants and labels', () => {
     expect(shanghaiInstant('2026-03-02', '09:00').toISOString()).toBe('2026-03-02T01:00:00.000Z');
-    expect(dateLabel('2026-03-02')).toBe('3月2日 周一');
+    expect(dateLabel('2026-03-02')).toBe('2026年3月2日 周一');
+    expect(dayLabel('2027-01-08')).toBe('1月8日 周五');
+    expect(documentDate('2027-01-08')).toBe('2027年1月8日');
   });
 });

@@ -17,7 +17,7 @@ import type { ServiceItem } from '../../../shared/domain/catalog';
 import { AppError } from '../../../shared/domain/errors';
 import type { ServiceWindow, User } from '../../../shared/domain/org';
 import { actingProblem, type Resident } from '../../../shared/domain/residents';
-import { dateLabel, shanghaiDate } from '../../../shared/domain/time';
+import { dateLabel, dayLabel, shanghaiDate } from '../../../shared/domain/time';
 import { nowIso, type Ctx } from '../context';
 import type { TxOps, Where } from '../store/port';
 import { appendAudit } from './audit';
@@ -166,7 +166,7 @@ export async function options(ctx: Ctx, input: In<'options'>): Promise<Out<'opti
     window,
     days: dates.map((date) => ({
       date,
-      label: dateLabel(date),
+      label: dayLabel(date),
       slots: daySlots(window.slotMinutes)
         .filter((s) => slotProblem(cal, now, date, s.start, window.slotMinutes) === null)
         .map((s) => ({ ...s, capacity: window.slotCapacity, left: Math.max(0, window.slotCapacity - (booked.get(`${date} ${s.start}`) ?? 0)) })),

@@ -6,7 +6,7 @@ import PageShell from '../../components/page-shell';
 import RoleGate from '../../components/role-gate';
 import StateView from '../../components/state-view';
 import { api } from '../../services/api';
-import { AUTH_METHOD_LABELS, AUTH_STATE_LABELS } from '../../services/format';
+import { AUTH_METHOD_LABELS, AUTH_STATE_LABELS, dateLabel } from '../../services/format';
 import { useLoad } from '../../services/use-load';
 
 /** The agent's residents (own village), each with the state of their authorisation (R-BOOK-4). */
@@ -35,11 +35,11 @@ function Residents() {
                     {r.villageName} · {r.idNumber} · {r.phone}
                   </View>
                   <View className={a?.state === 'active' ? 'muted' : 'error'}>
-                    {a ? `${AUTH_METHOD_LABELS[a.method]},${a.givenOn} 至 ${a.validUntil},${AUTH_STATE_LABELS[a.state]}` : '尚未登记授权'}
+                    {a ? `${AUTH_METHOD_LABELS[a.method]},${dateLabel(a.givenOn)} 至 ${dateLabel(a.validUntil)},${AUTH_STATE_LABELS[a.state]}` : '尚未登记授权'}
                   </View>
                 </View>
                 <Text className="link" onClick={() => Taro.navigateTo({ url: `/agent/authorize/index?residentId=${encodeURIComponent(r.id)}&name=${encodeURIComponent(r.name)}&wechat=${r.onWechat ? '1' : '0'}` })}>
-                  {a?.state === 'active' ? '续授权' : '补录授权'} ›
+                  {a?.state === 'active' ? '续授权' : a?.state === 'revoked' ? '重新授权' : '补录授权'} ›
                 </Text>
               </View>
             );

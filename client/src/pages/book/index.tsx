@@ -104,11 +104,20 @@ export default function Book() {
       {isAgent && !rescheduleId && (
         <Section title="第一步:选择代办的群众">
           <StateView loading={residents.loading} error={residents.error} empty={residents.data?.length === 0 ? '您还没有登记代办群众,请先在“我的 → 我代办的群众”中登记。' : null} />
-          {(residents.data ?? []).map((r) => {
+          {[...(residents.data ?? [])].sort((a, b) => Number(b.authorization?.state === 'active') - Number(a.authorization?.state === 'active')).map((r) => {
             const state = r.authorization?.state ?? null;
             const usable = state === 'active';
             return (
-              <View key={r.id} className={`choice${residentId === r.id ? ' choice--on' : ''}${usable ? '' : ' choice--off'}`} onClick={() => (usable ? setResidentId(r.id) : setError(`${r.name}的代办授权${state ? AUTH_STATE_LABELS[state] : '尚未登记'},请先补录授权后再预约。`))}>
+              <View key={r.id} className={`choice${residentId === r.id ? ' choice--on' : ''}${usable ? '' : ' choice--off'}`} onClick={() => {
+                  if (usable) {
+                    setResidentId(r.id);
+                    setError(null);
+                    return;
+                  }
+                  const why = `${r.name}的代办授权${state ? AUTH_STATE_LABELS[state] : '尚未登记'},请先在“我代办的群众”中补录授权后再预约。`;
+                  setError(why);
+                  Taro.showToast({ title: why, icon: 'none', duration: 3000 });
+                }}>
                 <Text className="item-row__name">{r.name}</Text>
                 <Text className="muted"> {r.idNumber} · 授权{state ? AUTH_STATE_LABELS[state] : '未登记'}</Text>
               </View>

@@ -2,7 +2,8 @@ import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { AtButton } from 'taro-ui';
 import type { DocumentKind } from '@shared/contracts/cases';
-import { dateLabel } from '@shared/domain/time';
+import { documentDate } from '@shared/domain/time';
+import PageShell from '../../components/page-shell';
 import StateView from '../../components/state-view';
 import { api } from '../../services/api';
 import { useLoad } from '../../services/use-load';
@@ -19,13 +20,14 @@ export default function CaseNotice() {
   const res = useLoad(() => api.cases.document({ caseId, kind }), `${caseId}|${kind}`);
   if (!res.data) {
     return (
-      <View className="page">
+      <PageShell>
         <StateView loading={res.loading} error={res.error} onRetry={res.reload} />
-      </View>
+      </PageShell>
     );
   }
   const d = res.data;
   return (
+    <PageShell className="page--doc">
     <View className="notice-sheet">
       <View className="notice-sheet__center">{d.centerName}</View>
       <View className="notice-sheet__title">{d.title}</View>
@@ -49,7 +51,7 @@ export default function CaseNotice() {
       <View className="notice-sheet__meta">咨询电话:{d.phone}</View>
       <View className="notice-sheet__sign">
         <View>{d.centerName}(盖章)</View>
-        <View>{d.issuedOn ? dateLabel(d.issuedOn).split(' ')[0] : ''}</View>
+        <View>{d.issuedOn ? documentDate(d.issuedOn) : ''}</View>
       </View>
       {process.env.TARO_ENV === 'h5' && (
         <View className="notice-sheet__print">
@@ -59,5 +61,6 @@ export default function CaseNotice() {
         </View>
       )}
     </View>
+    </PageShell>
   );
 }

@@ -23,9 +23,10 @@ export default function Matter() {
   }
   const c = res.data.case;
   const notice = (kind: string, label: string) => (
-    <Text className="link para" onClick={() => Taro.navigateTo({ url: `/pages/case-notice/index?caseId=${encodeURIComponent(c.id)}&kind=${kind}` })}>
-      查看{label} ›{' '}
-    </Text>
+    <View className="row" onClick={() => Taro.navigateTo({ url: `/pages/case-notice/index?caseId=${encodeURIComponent(c.id)}&kind=${kind}` })}>
+      <Text>{label}</Text>
+      <Text className="link">查看 ›</Text>
+    </View>
   );
   return (
     <PageShell>

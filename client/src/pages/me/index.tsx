@@ -7,7 +7,7 @@ import NavRow from '../../components/nav-row';
 import PageShell from '../../components/page-shell';
 import Section from '../../components/section';
 import { api, messageOf } from '../../services/api';
-import { AUTH_METHOD_LABELS, AUTH_STATE_LABELS } from '../../services/format';
+import { AUTH_METHOD_LABELS, AUTH_STATE_LABELS, dateLabel } from '../../services/format';
 import { getPrefs, setPrefs, usePrefs } from '../../services/prefs';
 import { clearSession, getSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
@@ -66,7 +66,7 @@ function MyAuthorizations() {
           <View>
             <View className="item-row__name">村代办员 {a.agentName}</View>
             <Text className="muted">
-              {AUTH_METHOD_LABELS[a.method]} · {a.givenOn} 至 {a.validUntil} · {AUTH_STATE_LABELS[a.state]}
+              {AUTH_METHOD_LABELS[a.method]} · {dateLabel(a.givenOn)} 至 {dateLabel(a.validUntil)} · {AUTH_STATE_LABELS[a.state]}
             </Text>
           </View>
           <View>

@@ -71,6 +71,7 @@ function CaseDetail() {
     }
   };
   const others = (staffList.data?.staff ?? []).filter((s) => s.id !== c.handlerId);
+  const notices = NOTICES.filter(([, , shown]) => shown(c.status, Boolean(c.supplementIssuedAt)));
 
   return (
     <PageShell>
@@ -86,7 +87,7 @@ function CaseDetail() {
           <View>承办:{c.windowName} {c.handlerName}{c.actingHandlerId && c.actingHandlerName !== c.handlerName ? `(不在岗,由B岗${c.actingHandlerName}代办)` : ''}</View>
           <View>首问责任人:{c.firstAskName}</View>
           {c.deadline && <View>办结期限:{dateLabel(c.deadline)}</View>}
-          {c.missingMaterials && <View>需补正材料:{c.missingMaterials.join('、')}</View>}
+          {c.missingMaterials && <View>{c.status === 'supplement' ? '需补正材料' : '曾要求补正'}:{c.missingMaterials.join('、')}</View>}
           {c.result && <View>办理结果:{c.result}</View>}
         </View>
       </View>
@@ -95,25 +96,23 @@ function CaseDetail() {
 
       {mayDecide && c.status === 'received' && panel === null && (
         <Section title="接件决定">
-          <View className="actions">
-            <AtButton type="primary" size="small" onClick={() => void run(() => api.cases.accept({ caseId: c.id }), '已受理,已出具受理通知书。')}>
+          <View className="stack">
+            <AtButton type="primary" onClick={() => void run(() => api.cases.accept({ caseId: c.id }), '已受理,已出具受理通知书。')}>
               受理
             </AtButton>
-            <AtButton type="primary" size="small" onClick={() => setPanel('done')}>
-              即收即办
+            <AtButton type="primary" onClick={() => setPanel('done')}>
+              即收即办(当场办结)
             </AtButton>
-          </View>
-          <View className="actions">
             {!c.supplementIssuedAt && (
-              <AtButton type="secondary" size="small" onClick={() => setPanel('supplement')}>
-                材料不全,一次性告知补正
+              <AtButton type="secondary" onClick={() => setPanel('supplement')}>
+                材料不全:一次性告知补正
               </AtButton>
             )}
-            <AtButton type="secondary" size="small" onClick={() => setPanel('reject')}>
-              不予受理
+            <AtButton type="secondary" onClick={() => setPanel('forward')}>
+              转报上级部门
             </AtButton>
-            <AtButton type="secondary" size="small" onClick={() => setPanel('forward')}>
-              转报上级
+            <AtButton type="secondary" onClick={() => setPanel('reject')}>
+              不予受理
             </AtButton>
           </View>
         </Section>
@@ -225,13 +224,16 @@ function CaseDetail() {
         </Section>
       )}
 
-      <Section title="通知书">
-        {NOTICES.filter(([, , shown]) => shown(c.status, Boolean(c.supplementIssuedAt))).map(([kind, label]) => (
-          <Text key={kind} className="link para" onClick={() => Taro.navigateTo({ url: `/pages/case-notice/index?caseId=${encodeURIComponent(c.id)}&kind=${kind}` })}>
-            {label}(可打印) ›{' '}
-          </Text>
-        ))}
-      </Section>
+      {notices.length > 0 && (
+        <Section title="通知书">
+          {notices.map(([kind, label]) => (
+            <View key={kind} className="row" onClick={() => Taro.navigateTo({ url: `/pages/case-notice/index?caseId=${encodeURIComponent(c.id)}&kind=${kind}` })}>
+              <Text>{label}</Text>
+              <Text className="link">查看、打印 ›</Text>
+            </View>
+          ))}
+        </Section>
+      )}
 
       <Section title="办理过程">
         <TrailList steps={trail} />
