@@ -3,13 +3,13 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { AtButton } from 'taro-ui';
 import { CALENDAR_KINDS, CALENDAR_KIND_LABELS, type CalendarKind } from '@shared/domain/calendar';
-import type { FieldIssue } from '@shared/domain/errors';
 import Field from '../../components/field';
 import PageShell from '../../components/page-shell';
 import RoleGate from '../../components/role-gate';
 import Section from '../../components/section';
 import StateView from '../../components/state-view';
-import { api, ApiError, messageOf } from '../../services/api';
+import { api } from '../../services/api';
+import { useAction } from '../../services/use-action';
 import { dateLabel, todayInShanghai } from '../../services/format';
 import { useLoad } from '../../services/use-load';
 
@@ -26,33 +26,19 @@ function Calendar() {
   const [date, setDate] = useState(todayInShanghai());
   const [kind, setKind] = useState<CalendarKind>('closure');
   const [note, setNote] = useState('');
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
-  const errs = (f: string) => issues.filter((i) => i.field === f).map((i) => i.message);
+  const { message, setMessage, errs, run } = useAction();
 
-  const save = async () => {
-    setIssues([]);
-    setMessage(null);
-    try {
+  const save = () =>
+    run(async () => {
       const r = await api.center.saveCalendarEntry({ date, kind, note });
       setMessage(r.cancelledBookings > 0 ? `已保存。当天的${r.cancelledBookings}个预约已取消,并已通知群众。` : '已保存。');
       setNote('');
       setYear(Number(date.slice(0, 4)));
       setTick((t) => t + 1);
-    } catch (e) {
-      if (e instanceof ApiError) setIssues(e.fieldIssues);
-      setMessage(messageOf(e));
-    }
-  };
+    });
   const remove = async (d: string) => {
     const ok = await Taro.showModal({ title: '删除日历条目', content: `确定删除${d}的条目吗?`, confirmText: '删除', cancelText: '返回' });
-    if (!ok.confirm) return;
-    try {
-      await api.center.removeCalendarEntry({ date: d });
-      setTick((t) => t + 1);
-    } catch (e) {
-      setMessage(messageOf(e));
-    }
+    if (ok.confirm && (await run(() => api.center.removeCalendarEntry({ date: d })))) setTick((t) => t + 1);
   };
 
   return (

@@ -3,12 +3,12 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { AtButton } from 'taro-ui';
 import { addDays } from '@shared/domain/time';
-import type { FieldIssue } from '@shared/domain/errors';
 import AuthGrant, { type Grant } from '../../components/auth-grant';
 import PageShell from '../../components/page-shell';
 import RoleGate from '../../components/role-gate';
 import Section from '../../components/section';
-import { api, ApiError, messageOf } from '../../services/api';
+import { api } from '../../services/api';
+import { useAction } from '../../services/use-action';
 import { todayInShanghai } from '../../services/format';
 
 /** Record a new or renewed authorisation of a registered resident. */
@@ -19,20 +19,12 @@ function Authorize() {
   const onWechat = params.wechat === '1';
   const today = todayInShanghai();
   const [grant, setGrant] = useState<Grant>({ method: 'paper', givenOn: today, validUntil: addDays(today, 364) });
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
-  const errs = (f: string) => issues.filter((i) => i.field === f).map((i) => i.message);
+  const { message, errs, run } = useAction();
 
   const save = async () => {
-    setIssues([]);
-    setMessage(null);
-    try {
-      await api.residents.authorize({ residentId, authorization: grant });
+    if (await run(() => api.residents.authorize({ residentId, authorization: grant }))) {
       Taro.showToast({ title: '授权已登记', icon: 'success' });
       setTimeout(() => Taro.navigateBack(), 600);
-    } catch (e) {
-      if (e instanceof ApiError) setIssues(e.fieldIssues);
-      setMessage(messageOf(e));
     }
   };
 

@@ -3,13 +3,13 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { AtButton } from 'taro-ui';
 import { addDays } from '@shared/domain/time';
-import type { FieldIssue } from '@shared/domain/errors';
 import AuthGrant, { type Grant } from '../../components/auth-grant';
 import Field from '../../components/field';
 import PageShell from '../../components/page-shell';
 import RoleGate from '../../components/role-gate';
 import Section from '../../components/section';
-import { api, ApiError, messageOf } from '../../services/api';
+import { api } from '../../services/api';
+import { useAction } from '../../services/use-action';
 import { todayInShanghai } from '../../services/format';
 
 /** An agent registers a resident of their village, with the authorisation the resident gave. */
@@ -19,25 +19,12 @@ function NewResident() {
   const [phone, setPhone] = useState('');
   const [idNumber, setIdNumber] = useState('');
   const [grant, setGrant] = useState<Grant>({ method: 'paper', givenOn: today, validUntil: addDays(today, 364) });
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const errs = (f: string) => issues.filter((i) => i.field === f).map((i) => i.message);
+  const { message, busy, errs, run } = useAction();
 
   const save = async () => {
-    if (busy) return;
-    setBusy(true);
-    setIssues([]);
-    setMessage(null);
-    try {
-      await api.residents.register({ name, phone, idNumber, authorization: grant });
+    if (await run(() => api.residents.register({ name, phone, idNumber, authorization: grant }))) {
       Taro.showToast({ title: '登记成功', icon: 'success' });
       setTimeout(() => Taro.navigateBack(), 600);
-    } catch (e) {
-      if (e instanceof ApiError) setIssues(e.fieldIssues);
-      setMessage(messageOf(e));
-    } finally {
-      setBusy(false);
     }
   };
 

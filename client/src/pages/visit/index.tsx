@@ -3,11 +3,11 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { AtButton } from 'taro-ui';
 import { DOOR_REASONS, type DoorReason } from '@shared/domain/booking';
-import type { FieldIssue } from '@shared/domain/errors';
 import Field from '../../components/field';
 import PageShell from '../../components/page-shell';
 import Section from '../../components/section';
-import { api, ApiError, messageOf } from '../../services/api';
+import { api } from '../../services/api';
+import { useAction } from '../../services/use-action';
 import { DOOR_REASON_LABELS } from '../../services/format';
 import { getSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
@@ -24,30 +24,17 @@ export default function VisitRequest() {
   const [phone, setPhone] = useState('');
   const [reason, setReason] = useState<DoorReason>('elderly');
   const [note, setNote] = useState('');
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const errs = (f: string) => issues.filter((i) => i.field === f).map((i) => i.message);
+  const { message, setMessage, busy, errs, run } = useAction();
 
   const submit = async () => {
-    if (busy) return;
     const resident = residents.data?.[residentIndex];
     if (isAgent && !resident) {
       setMessage('请先选择为哪位群众申请。');
       return;
     }
-    setBusy(true);
-    setIssues([]);
-    setMessage(null);
-    try {
-      await api.booking.requestVisit({ itemId, address, phone, reason, note, ...(resident ? { residentId: resident.id } : {}) });
+    if (await run(() => api.booking.requestVisit({ itemId, address, phone, reason, note, ...(resident ? { residentId: resident.id } : {}) }))) {
       Taro.showToast({ title: '已提交,谢谢', icon: 'success' });
       setTimeout(() => Taro.redirectTo({ url: '/pages/bookings/index' }), 600);
-    } catch (e) {
-      if (e instanceof ApiError) setIssues(e.fieldIssues);
-      setMessage(messageOf(e));
-    } finally {
-      setBusy(false);
     }
   };
 

@@ -3,13 +3,13 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { AtButton } from 'taro-ui';
 import { LEAVE_KINDS, LEAVE_KIND_LABELS, type LeaveKind } from '@shared/domain/cases';
-import type { FieldIssue } from '@shared/domain/errors';
 import Field from '../../components/field';
 import PageShell from '../../components/page-shell';
 import RoleGate from '../../components/role-gate';
 import Section from '../../components/section';
 import StateView from '../../components/state-view';
-import { api, ApiError, messageOf } from '../../services/api';
+import { api } from '../../services/api';
+import { useAction } from '../../services/use-action';
 import { dateLabel, todayInShanghai } from '../../services/format';
 import { getSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
@@ -25,32 +25,15 @@ function LeavePage() {
   const [from, setFrom] = useState(todayInShanghai());
   const [to, setTo] = useState(todayInShanghai());
   const [note, setNote] = useState('');
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
-  const errs = (f: string) => issues.filter((i) => i.field === f).map((i) => i.message);
+  const { message, errs, run } = useAction();
 
   const save = async () => {
-    setIssues([]);
-    setMessage(null);
-    try {
-      const userId = isAdmin ? staff.data?.[who]?.id : undefined;
-      await api.cases.addLeave({ kind, from, to, note, ...(userId ? { userId } : {}) });
-      setMessage('已登记。期间您的办件和提醒由B岗接收,回岗后自动交回。');
-      setTick((t) => t + 1);
-    } catch (e) {
-      if (e instanceof ApiError) setIssues(e.fieldIssues);
-      setMessage(messageOf(e));
-    }
+    const userId = isAdmin ? staff.data?.[who]?.id : undefined;
+    if (await run(() => api.cases.addLeave({ kind, from, to, note, ...(userId ? { userId } : {}) }), '已登记。期间办件和提醒由B岗接收,回岗后自动交回。')) setTick((t) => t + 1);
   };
   const remove = async (id: string) => {
     const ok = await Taro.showModal({ title: '删除登记', content: '确定删除这条登记吗?', confirmText: '删除', cancelText: '返回' });
-    if (!ok.confirm) return;
-    try {
-      await api.cases.removeLeave({ leaveId: id });
-      setTick((t) => t + 1);
-    } catch (e) {
-      setMessage(messageOf(e));
-    }
+    if (ok.confirm && (await run(() => api.cases.removeLeave({ leaveId: id })))) setTick((t) => t + 1);
   };
 
   return (
