@@ -1,6 +1,8 @@
 import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
+import { ROLE_LABELS } from '@shared/domain/roles';
+import RoleLinks from '../../components/role-links';
 import { AtSearchBar } from 'taro-ui';
 import PageShell from '../../components/page-shell';
 import StateView from '../../components/state-view';
@@ -29,6 +31,9 @@ export default function Index() {
   });
 
   const home = useLoad(() => api.catalog.home({ centerId: centerId ?? '' }), centerId ?? '');
+  const [shown, setShown] = useState(0);
+  useDidShow(() => setShown((n) => n + 1));
+  const unread = useLoad(async () => (session ? (await api.inbox.list({})).unread : 0), `${session?.user.id ?? ''}|${shown}`);
 
   const search = () => {
     const text = q.trim();
@@ -40,6 +45,16 @@ export default function Index() {
   };
 
   const data = home.data;
+  // Villagers and agents come for the guides first; staff, office and leaders for their work.
+  const publicSide = session?.user.role === 'villager' || session?.user.role === 'agent';
+  const work = session && (
+    <View className="card">
+      <View className="title">
+        {session.user.name}({ROLE_LABELS[session.user.role]})
+      </View>
+      <RoleLinks role={session.user.role} unread={unread.data ?? 0} />
+    </View>
+  );
   return (
     <PageShell>
       <View className="card home-head">
@@ -62,6 +77,8 @@ export default function Index() {
           </View>
         )}
       </View>
+
+      {session && !publicSide && work}
 
       <AtSearchBar
         value={q}
@@ -96,6 +113,8 @@ export default function Index() {
           </View>
         </View>
       )}
+
+      {session && publicSide && work}
 
       {data && (
         <View className="card muted">

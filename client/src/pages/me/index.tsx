@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { AtButton, AtSwitch } from 'taro-ui';
 import { ROLE_LABELS } from '@shared/domain/roles';
 import NavRow from '../../components/nav-row';
+import RoleLinks from '../../components/role-links';
 import PageShell from '../../components/page-shell';
 import Section from '../../components/section';
 import { api, messageOf } from '../../services/api';
@@ -117,21 +118,9 @@ export default function Me() {
         </View>
       )}
 
-      {session && (
+      {session && role && (
         <Section title="我的事务">
-          <NavRow label="消息通知" url="/pages/inbox/index" extra={inbox.data ?? 0} />
-          {(role === 'villager' || role === 'agent') && <NavRow label="我的办件(办理进度)" url="/pages/matters/index" />}
-          {(role === 'villager' || role === 'agent') && <NavRow label="我的预约和上门服务" url="/pages/bookings/index" />}
-          {role === 'agent' && <NavRow label="我代办的群众" url="/agent/residents/index" />}
-          {role === 'staff' && <NavRow label="我的办件(按期限)" url="/staff/cases/index" />}
-          {role === 'staff' && <NavRow label="今日预约(窗口接待)" url="/staff/day-board/index" />}
-          {role === 'staff' && <NavRow label="请假、培训、出差登记" url="/staff/leave/index" />}
-          {(role === 'office' || role === 'leader' || role === 'admin') && <NavRow label="超期办件" url="/office/overdue/index" />}
-          {(role === 'office' || role === 'admin') && <NavRow label="未送达的微信提醒" url="/office/parked/index" />}
-          {role === 'admin' && <NavRow label="工作人员请假登记" url="/staff/leave/index" />}
-          {role === 'staff' && <NavRow label="上门服务申请" url="/staff/visits/index" />}
-          {(role === 'office' || role === 'admin') && <NavRow label="各窗口预约情况" url="/staff/day-board/index" />}
-          {(role === 'office' || role === 'admin') && <NavRow label="上门服务申请" url="/staff/visits/index" />}
+          <RoleLinks role={role} unread={inbox.data ?? 0} />
         </Section>
       )}
 
