@@ -140,15 +140,7 @@ describe('booking in the H5 app', () => {
 
     await freshStart();
     await chooseRole(STAFF_MZ, '陈丽');
-    await openMe();
-    await (await see('.nav-row', '今日预约(窗口接待)')).click();
-    await see('.field__input', `窗口:${WINDOW_NAME}`);
-    await pickDate(await see('.field__input', /日期:/), date);
-    await see('.field__input', `日期:${dateLabel(date)}`);
-
-    const row = await see('.board-row', booking.number);
-    await expect(row.textContent()).resolves.toContain('王秀英');
-    await row.locator('.at-button', { hasText: '登记到达' }).click();
+    expect(await kit.checkInOnBoard(WINDOW_NAME, date, booking.number)).toContain('王秀英');
 
     // Arrival opens the case: its page names the clerk as the first-ask person (R-CASE-1).
     await see('.guide-facts', '首问责任人:陈丽');

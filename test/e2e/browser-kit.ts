@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { dateLabel } from '../../shared/domain/time';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { ensureH5Build, H5_DIR } from '../../scripts/h5-build';
 import { WorkCalendar } from '../../shared/domain/calendar';
@@ -132,6 +133,11 @@ export interface BrowserKit {
    * (year, month, day) the way a thumb would, then taps 确定.
    */
   pickDate(field: Locator, date: string): Promise<void>;
+  /**
+   * As the staff member already signed in: 我的 → 今日预约 → `date` → the booking's row →
+   * 登记到达, which opens the new case; returns the row's text before the tap.
+   */
+  checkInOnBoard(windowName: string, date: string, bookingNumber: string): Promise<string>;
 }
 
 export function browserKit(): BrowserKit {
@@ -173,7 +179,7 @@ export function browserKit(): BrowserKit {
     await see('.window-row');
   };
 
-  return {
+  const kit: BrowserKit = {
     get host() {
       if (!testHost) throw new Error('The test host is not started: call start() in beforeAll.');
       return testHost;
@@ -316,5 +322,18 @@ export function browserKit(): BrowserKit {
       await picker.locator('.weui-picker__action', { hasText: '确定' }).click();
       await picker.waitFor({ state: 'hidden', timeout: WAIT });
     },
+
+    async checkInOnBoard(windowName, date, bookingNumber) {
+      await kit.openMe();
+      await (await see('.nav-row', '今日预约(窗口接待)')).click();
+      await see('.field__input', `窗口:${windowName}`);
+      await kit.pickDate(await see('.field__input', /日期:/), date);
+      await see('.field__input', `日期:${dateLabel(date)}`);
+      const row = await see('.board-row', bookingNumber);
+      const text = (await row.textContent()) ?? '';
+      await row.locator('.at-button', { hasText: '登记到达' }).click();
+      return text;
+    },
   };
+  return kit;
 }

@@ -45,14 +45,7 @@ describe('case handling in the H5 app', () => {
     // ── 陈丽: 我的 → 今日预约 → the date → 登记到达 → the case page.
     await freshStart();
     await chooseRole(STAFF_MZ, '陈丽');
-    await openMe();
-    await (await see('.nav-row', '今日预约(窗口接待)')).click();
-    await see('.field__input', `窗口:${WINDOW_NAME}`);
-    await pickDate(await see('.field__input', /日期:/), date);
-    await see('.field__input', `日期:${dateLabel(date)}`);
-    const row = await see('.board-row', booking.number);
-    await expect(row.textContent()).resolves.toContain('王秀英');
-    await row.locator('.at-button', { hasText: '登记到达' }).click();
+    expect(await kit.checkInOnBoard(WINDOW_NAME, date, booking.number)).toContain('王秀英');
 
     await see('.guide-facts', '首问责任人:陈丽');
     await see('.guide-facts', '办事人:王秀英');
