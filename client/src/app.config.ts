@@ -21,7 +21,7 @@ export default defineAppConfig({
     { root: 'agent', name: 'agent', pages: ['residents/index', 'resident-new/index', 'authorize/index'] },
     { root: 'staff', name: 'staff', pages: ['cases/index', 'case/index', 'walk-in/index', 'leave/index', 'day-board/index', 'visits/index'] },
     { root: 'office', name: 'office', pages: ['overdue/index', 'parked/index'] },
-    { root: 'admin', name: 'admin', pages: ['items/index', 'item-edit/index', 'windows/index', 'calendar/index'] },
+    { root: 'admin', name: 'admin', pages: ['items/index', 'item-edit/index', 'windows/index', 'calendar/index', 'posts/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -64,6 +64,8 @@ export const handlers: Handlers = {
     calendar: center.calendar,
     saveCalendarEntry: center.saveCalendarEntry,
     removeCalendarEntry: center.removeCalendarEntry,
+    posts: center.posts,
+    savePost: center.savePost,
   },
   inbox: {
     list: inbox.list,

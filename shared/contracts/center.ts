@@ -4,6 +4,7 @@ import { dateField, idField, okSchema } from './common';
 import { CALENDAR_KINDS } from '../domain/calendar';
 import { MAX_SLOT_CAPACITY, SLOT_MINUTES } from '../domain/booking';
 import { serviceWindowSchema } from '../domain/org';
+import { postSchema } from '../domain/posts';
 
 const entryView = z.object({ date: z.string(), kind: z.enum(CALENDAR_KINDS), note: z.string(), createdBy: z.string() });
 
@@ -50,6 +51,24 @@ export const centerContract = {
       })
       .strict(),
     output: z.object({ entry: entryView, cancelledBookings: z.number().int() }),
+  }),
+  posts: action({
+    summary: "The center's A/B posts (R-CASE-6) and its staff to choose from.",
+    roles: ['office', 'admin'],
+    input: z.object({}).strict(),
+    output: z.object({
+      posts: z.array(postSchema.extend({ windowName: z.string(), aName: z.string(), bName: z.string() })),
+      staff: z.array(z.object({ id: z.string(), name: z.string(), windowId: z.string() })),
+    }),
+  }),
+  savePost: action({
+    summary: "Set a window's A and B: two different staff members of the center. Open cases stay with their handler.",
+    roles: ['admin'],
+    input: z
+      .object({ windowId: idField('窗口'), aId: idField('A岗人员'), bId: idField('B岗人员') })
+      .strict()
+      .refine((p) => p.aId !== p.bId, { message: 'A岗和B岗须是两位不同的工作人员', path: ['bId'] }),
+    output: z.object({ post: postSchema }),
   }),
   removeCalendarEntry: action({
     summary: 'Admin removes a calendar entry entered by mistake.',

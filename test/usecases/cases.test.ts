@@ -320,3 +320,19 @@ describe('fault tests', () => {
     expect(await runDispatch({ store, clock, sender: fine, templates })).toMatchObject({ sent: 1 });
   });
 });
+
+describe('the admin sets A/B posts', () => {
+  const admin = u('admin');
+  const center = async (userId: string, action: string, input: unknown) => dispatch('center', { action, input }, await ctxOf(userId));
+
+  test('new A and B take effect for new cases; invalid choices are refused', async () => {
+    expect(await center(admin, 'savePost', { windowId: 'w-baisha-rs', aId: B, bId: B })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await center(admin, 'savePost', { windowId: 'w-baisha-rs', aId: OFFICE, bId: A })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await center(A, 'savePost', { windowId: 'w-baisha-rs', aId: B, bId: A })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await center(admin, 'savePost', { windowId: 'w-baisha-rs', aId: B, bId: A })).toMatchObject({ ok: true });
+    const c = await walkIn();
+    expect(c).toMatchObject({ handlerId: B, postId: 'post-baisha-rs' });
+    const list = await center(u('office'), 'posts', {});
+    expect(JSON.stringify(list)).toContain('"aName":"吴婷"');
+  });
+});

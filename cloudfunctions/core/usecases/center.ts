@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/domain/errors';
 import { dateLabel } from '../../../shared/domain/time';
 import { nowIso, type Ctx } from '../context';
 import type { CalendarDoc } from '../store/collections';
+import type { Post } from '../../../shared/domain/posts';
 import { appendAudit } from './audit';
 import { cancelByCenter } from './booking';
 import { centerCalendar } from './calendar';
@@ -71,6 +72,44 @@ export async function saveCalendarEntry(ctx: Ctx, input: In<'saveCalendarEntry'>
     }
   }
   return { entry: { date: doc.date, kind: doc.kind, note: doc.note, createdBy: doc.createdBy }, cancelledBookings: cancelled };
+}
+
+export async function posts(ctx: Ctx, _input: In<'posts'>): Promise<Out<'posts'>> {
+  const user = requireCaller(ctx);
+  const [list, users, windowsOf] = await Promise.all([
+    ctx.store.find('posts', { where: { centerId: user.centerId } }),
+    ctx.store.find('users', { where: { centerId: user.centerId, role: 'staff' } }),
+    ctx.store.find('windows', { where: { centerId: user.centerId }, orderBy: [['sort', 'asc']] }),
+  ]);
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  const order = new Map(windowsOf.map((w, i) => [w.id, i]));
+  return {
+    posts: list
+      .sort((a, b) => (order.get(a.windowId) ?? 0) - (order.get(b.windowId) ?? 0))
+      .map((p) => ({ ...p, windowName: windowsOf.find((w) => w.id === p.windowId)?.name ?? '', aName: names.get(p.aId) ?? '', bName: names.get(p.bId) ?? '' })),
+    staff: users.map((u) => ({ id: u.id, name: u.name, windowId: u.windowId ?? '' })),
+  };
+}
+
+export async function savePost(ctx: Ctx, input: In<'savePost'>): Promise<Out<'savePost'>> {
+  const admin = requireCaller(ctx);
+  const window = await ctx.store.get('windows', input.windowId);
+  if (!window) throw new AppError('NOT_FOUND', '对不起,没有找到该窗口,请刷新后再试。');
+  requireSameCenter(admin, window.centerId, '岗位设置');
+  for (const [field, id] of [['aId', input.aId], ['bId', input.bId]] as const) {
+    const u = await ctx.store.get('users', id);
+    if (!u || u.role !== 'staff' || u.centerId !== admin.centerId) {
+      throw new AppError('VALIDATION', '请从本中心的窗口工作人员中选择。', [{ field, message: '请选择本中心的窗口工作人员' }]);
+    }
+  }
+  const [existing] = await ctx.store.find('posts', { where: { windowId: window.id }, limit: 1 });
+  const post: Post = { id: existing?.id ?? `post-${window.id}`, centerId: window.centerId, windowId: window.id, name: existing?.name ?? `${window.name}岗`, aId: input.aId, bId: input.bId };
+  const at = nowIso(ctx);
+  await ctx.store.transaction(async (tx) => {
+    await tx.put('posts', post);
+    await appendAudit(tx, { centerId: window.centerId, at, actorId: admin.id, action: 'post.save', collection: 'posts', recordId: post.id, before: existing ?? null, after: post });
+  });
+  return { post };
 }
 
 export async function removeCalendarEntry(ctx: Ctx, input: In<'removeCalendarEntry'>): Promise<Out<'removeCalendarEntry'>> {

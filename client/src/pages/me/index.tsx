@@ -131,6 +131,7 @@ export default function Me() {
           <NavRow label="事项目录维护" url="/admin/items/index" />
           <NavRow label="窗口预约设置" url="/admin/windows/index" />
           <NavRow label="工作日历(节假日、调休、闭馆)" url="/admin/calendar/index" />
+          <NavRow label="A/B岗设置" url="/admin/posts/index" />
         </Section>
       )}
 

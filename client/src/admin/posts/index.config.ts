@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: 'A/B岗设置' });
