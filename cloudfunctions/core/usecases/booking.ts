@@ -24,17 +24,12 @@ import { appendAudit } from './audit';
 import { centerCalendar } from './calendar';
 import { requireCaller, requireSameCenter } from './guards';
 import { notify } from './notify';
+import { loadItem } from './records';
 import { openCase, windowPostOf } from './cases';
 
 type B = typeof bookingContract;
 type In<K extends keyof B> = ActionParsedInput<B[K]>;
 type Out<K extends keyof B> = ActionOutput<B[K]>;
-
-async function loadItem(ctx: Ctx, itemId: string): Promise<ServiceItem> {
-  const item = await ctx.store.get('items', itemId);
-  if (!item) throw new AppError('NOT_FOUND', '对不起,没有找到该事项,可能已调整,请返回办事指南重新选择。');
-  return item;
-}
 
 async function loadWindow(ctx: Ctx, windowId: string): Promise<ServiceWindow> {
   const w = await ctx.store.get('windows', windowId);

@@ -27,6 +27,7 @@ import { appendAudit } from './audit';
 import { centerCalendar } from './calendar';
 import { requireCaller, requireSameCenter } from './guards';
 import { notify } from './notify';
+import { loadItem } from './records';
 import { runSweep } from './sweep';
 
 type K = typeof casesContract;
@@ -59,12 +60,6 @@ async function loadCase(ctx: Ctx, id: string): Promise<Case> {
   const c = await ctx.store.get('cases', id);
   if (!c) throw new AppError('NOT_FOUND', '对不起,没有找到该办件,请刷新列表后再试。');
   return c;
-}
-
-async function loadItem(ctx: Ctx, id: string): Promise<ServiceItem> {
-  const item = await ctx.store.get('items', id);
-  if (!item) throw new AppError('NOT_FOUND', '对不起,没有找到该事项,请重新选择。');
-  return item;
 }
 
 interface Lookups {
