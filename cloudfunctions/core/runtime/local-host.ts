@@ -4,6 +4,7 @@
  *   POST /fn/<name>  {action, input, requestId?}  Authorization: Bearer <token>
  *   → 200 {ok:true,data} | 4xx/5xx {ok:false,error:{code,message,details?}}
  *   POST /dev/login {userId} → {token,user};  GET /dev/users → {users}
+ *   GET /dev/clock → {now, demo}: the host's time; demo when it is not the system clock
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -115,11 +116,26 @@ async function resolveCaller(req: http.IncomingMessage, store: Store, tokens: De
   return user;
 }
 
+/** decodeURIComponent without the URIError: null for malformed percent-encoding (issue 8.3). */
+function decodePath(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
+/** Whether `file` is the root itself or inside it: a bare prefix would admit `<root>-x/` (issue 8.4). */
+export function isInside(root: string, file: string): boolean {
+  return file === root || file.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+}
+
 function serveStatic(res: http.ServerResponse, staticDir: string, urlPath: string): boolean {
-  const rel = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  const rel = decodePath(urlPath.split('?')[0] ?? '/');
+  if (rel === null) return false;
   const root = path.resolve(staticDir);
   let file = path.resolve(root, `.${rel}`);
-  if (!file.startsWith(root)) return false;
+  if (!isInside(root, file)) return false;
   if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
   if (!fs.existsSync(file)) return false;
   const ext = path.extname(file);
@@ -137,12 +153,22 @@ export function startLocalHost(opts: LocalHostOptions): Promise<LocalHost> {
   const push = opts.push ?? { sender: null, templates: templatesFromEnv() };
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://local');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://local');
+    } catch {
+      req.resume();
+      return sendError(res, new AppError('VALIDATION', '请求地址格式不正确,请检查后重试。', [{ field: '(url)', message: '地址格式错误' }]).toBody());
+    }
     const p = url.pathname;
 
     if (p.startsWith('/fn/')) {
       if (req.method !== 'POST') return sendError(res, new AppError('NOT_FOUND', '请使用 POST 调用云函数。').toBody());
-      const fnName = decodeURIComponent(p.slice(4));
+      const fnName = decodePath(p.slice(4));
+      if (fnName === null) {
+        req.resume();
+        return sendError(res, new AppError('VALIDATION', '请求地址格式不正确,请检查云函数名称后重试。', [{ field: '(url)', message: '地址编码错误' }]).toBody());
+      }
       try {
         const body = await readJson(req);
         const caller = await resolveCaller(req, store, tokens, clock);
@@ -181,6 +207,8 @@ export function startLocalHost(opts: LocalHostOptions): Promise<LocalHost> {
       }
     }
 
+    // The H5 app shows a demo-time banner from this (local only: no deployed function serves it).
+    if (p === '/dev/clock' && req.method === 'GET') return send(res, 200, { now: clock.now().toISOString(), demo: clock !== systemClock });
     if (p === '/healthz') return send(res, 200, { ok: true });
     if (p.startsWith('/dev/')) return sendError(res, new AppError('NOT_FOUND').toBody());
     if ((req.method === 'GET' || req.method === 'HEAD') && opts.staticDir && serveStatic(res, opts.staticDir, p)) return;
