@@ -87,7 +87,12 @@ export async function register(ctx: Ctx, input: In<'register'>): Promise<Out<'re
   const idNumber = normalizeIdNumber(input.idNumber);
   const [dup] = await ctx.store.find('residents', { where: { centerId: agent.centerId, idNumber }, limit: 1 });
   if (dup) {
-    throw new AppError('CONFLICT', `该身份证号码的群众(${dup.name})已经登记过了,请在“我代办的群众”名单中找到后补录授权,无需重复登记。`, { residentId: dup.id });
+    if (dup.villageId === villageId) {
+      throw new AppError('CONFLICT', `该身份证号码的群众(${dup.name})已经登记过了,请在“我代办的群众”名单中找到后补录授权,无需重复登记。`, { residentId: dup.id });
+    }
+    // Outside the agent's own village the answer names no one and is the same whatever name was
+    // typed, as in claim: an ID number must not reveal who it belongs to (issue 8.6).
+    throw new AppError('CONFLICT', '对不起,该身份证号码已在本中心登记,不能重复登记;请与群众本人核对号码,或请中心管理员核实后处理。');
   }
   const at = nowIso(ctx);
   const resident: Resident = { id: `res-${crypto.randomUUID()}`, centerId: agent.centerId, villageId, name: input.name, phone: input.phone, idNumber, createdBy: agent.id, createdAt: at };
