@@ -48,6 +48,7 @@ export const handlers: Handlers = {
     visitBoard: booking.visitBoard,
     scheduleVisit: booking.scheduleVisit,
     declineVisit: booking.declineVisit,
+    revealVisitPhone: booking.revealVisitPhone,
   },
   residents: {
     list: residents.list,

@@ -99,7 +99,7 @@ export const bookingContract = {
     output: z.object({ visits: z.array(visitSchema) }),
   }),
   visitBoard: action({
-    summary: "Door-to-door requests of the staff member's window (office/admin: all windows).",
+    summary: "Door-to-door requests of the staff member's window (office/admin: all windows); phones masked except to the admin.",
     roles: ['staff', 'office', 'admin'],
     input: z.object({}).strict(),
     output: z.object({ visits: z.array(visitSchema) }),
@@ -115,6 +115,12 @@ export const bookingContract = {
     roles: ['staff'],
     input: z.object({ visitId: idField('上门申请'), reason: reasonField('不能上门的原因和建议') }).strict(),
     output: z.object({ visit: visitSchema }),
+  }),
+  revealVisitPhone: action({
+    summary: "The staff of the visit's window see the applicant's whole phone to call them; every reveal is audited (who, whose, when — never the number).",
+    roles: ['staff'],
+    input: z.object({ visitId: idField('上门申请') }).strict(),
+    output: z.object({ visitId: z.string(), applicantName: z.string(), phone: z.string() }),
   }),
 } as const;
 

@@ -16,6 +16,7 @@ import {
 import type { ServiceItem } from '../../../shared/domain/catalog';
 import { AppError } from '../../../shared/domain/errors';
 import type { ServiceWindow, User } from '../../../shared/domain/org';
+import { maskPhone } from '../../../shared/domain/personal-data';
 import { actingProblem, type Resident } from '../../../shared/domain/residents';
 import { dateLabel, dayLabel, shanghaiDate } from '../../../shared/domain/time';
 import { nowIso, type Ctx } from '../context';
@@ -470,20 +471,33 @@ export async function myVisits(ctx: Ctx, _input: In<'myVisits'>): Promise<Out<'m
   return { visits: [...all.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
 }
 
-export async function visitBoard(ctx: Ctx, _input: In<'visitBoard'>): Promise<Out<'visitBoard'>> {
-  const user = requireCaller(ctx);
-  const where: Where = user.role === 'staff' ? { centerId: user.centerId, windowId: user.windowId ?? '' } : { centerId: user.centerId };
-  const visits = await ctx.store.find('visits', { where });
-  const order = { pending: 0, scheduled: 1, declined: 2, cancelled: 3 } as const;
-  return { visits: visits.sort((a, b) => order[a.status] - order[b.status] || a.createdAt.localeCompare(b.createdAt)) };
-}
+/**
+ * A door-to-door request as the center's side sees it: the applicant's phone masked
+ * (139****0099) for staff and office — whole only to the admin, as for residents; the staff
+ * of the window reveal it with `revealVisitPhone`, which is audited.
+ */
+const centerVisitView = (v: Visit, viewer: User): Visit => (viewer.role === 'admin' ? v : { ...v, phone: maskPhone(v.phone) });
 
-async function handleVisit(ctx: Ctx, visitId: string, change: (v: Visit, staff: User) => Promise<Visit>, notice: (v: Visit) => { title: string; body: string }): Promise<Visit> {
+/** A visit that the caller handles: staff of that visit's window in that center (R-BOOK-5). */
+async function loadOwnWindowVisit(ctx: Ctx, visitId: string): Promise<{ user: User; v: Visit }> {
   const user = requireCaller(ctx);
   const v = await ctx.store.get('visits', visitId);
   if (!v) throw new AppError('NOT_FOUND', '对不起,没有找到该上门服务申请,请刷新列表后再试。');
   requireSameCenter(user, v.centerId, '上门服务');
   if (user.windowId !== v.windowId) throw new AppError('FORBIDDEN', '对不起,该申请由其他窗口负责,请转告该窗口的工作人员处理。');
+  return { user, v };
+}
+
+export async function visitBoard(ctx: Ctx, _input: In<'visitBoard'>): Promise<Out<'visitBoard'>> {
+  const user = requireCaller(ctx);
+  const where: Where = user.role === 'staff' ? { centerId: user.centerId, windowId: user.windowId ?? '' } : { centerId: user.centerId };
+  const visits = await ctx.store.find('visits', { where });
+  const order = { pending: 0, scheduled: 1, declined: 2, cancelled: 3 } as const;
+  return { visits: visits.sort((a, b) => order[a.status] - order[b.status] || a.createdAt.localeCompare(b.createdAt)).map((v) => centerVisitView(v, user)) };
+}
+
+async function handleVisit(ctx: Ctx, visitId: string, change: (v: Visit, staff: User) => Promise<Visit>, notice: (v: Visit) => { title: string; body: string }): Promise<Visit> {
+  const { user, v } = await loadOwnWindowVisit(ctx, visitId);
   if (v.status !== 'pending') throw new AppError('CONFLICT', '该申请已经处理过了,请刷新列表查看。');
   const after = await change(v, user);
   const at = nowIso(ctx);
@@ -495,7 +509,7 @@ async function handleVisit(ctx: Ctx, visitId: string, change: (v: Visit, staff: 
     await appendAudit(tx, { centerId: v.centerId, at, actorId: user.id, action: `visit.${after.status}`, collection: 'visits', recordId: v.id, before: { status: cur.status }, after: { status: after.status } });
     await notify(tx, [v.requestedBy, v.agentId, residentUser], { centerId: v.centerId, kind: 'visit', ...notice(after), link: '/pages/bookings/index' }, at);
   });
-  return after;
+  return centerVisitView(after, user);
 }
 
 export async function scheduleVisit(ctx: Ctx, input: In<'scheduleVisit'>): Promise<Out<'scheduleVisit'>> {
@@ -522,4 +536,30 @@ export async function declineVisit(ctx: Ctx, input: In<'declineVisit'>): Promise
     (v) => ({ title: '上门服务申请答复', body: `对不起,${v.applicantName}申请上门办理“${v.itemName}”暂不能安排:${v.declineReason}。给您带来不便,敬请谅解。` }),
   );
   return { visit };
+}
+
+/**
+ * The staff of the visit's window see the applicant's whole phone to call them (拨打). Each
+ * reveal appends one audit entry — who saw whose number, when — without the number itself.
+ * Only while the request is open (pending or scheduled): afterwards there is nobody to call.
+ */
+export async function revealVisitPhone(ctx: Ctx, input: In<'revealVisitPhone'>): Promise<Out<'revealVisitPhone'>> {
+  const { user, v } = await loadOwnWindowVisit(ctx, input.visitId);
+  if (v.status !== 'pending' && v.status !== 'scheduled') {
+    throw new AppError('CONFLICT', `对不起,该申请${v.status === 'declined' ? '已答复不能安排' : '已取消'},无需再联系申请人;如需联系,请查看申请人的新申请或预约。`);
+  }
+  const at = nowIso(ctx);
+  await ctx.store.transaction(async (tx) => {
+    await appendAudit(tx, {
+      centerId: v.centerId,
+      at,
+      actorId: user.id,
+      action: 'visit.reveal_phone',
+      collection: 'visits',
+      recordId: v.id,
+      before: null,
+      after: { applicantName: v.applicantName, requestedBy: v.requestedBy, ...(v.residentId ? { residentId: v.residentId } : {}) },
+    });
+  });
+  return { visitId: v.id, applicantName: v.applicantName, phone: v.phone };
 }
