@@ -1,4 +1,5 @@
 import { Input, Picker, View, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { AtButton } from 'taro-ui';
 import PageShell from '../../components/page-shell';
@@ -9,7 +10,20 @@ import { dateLabel, DOOR_REASON_LABELS, todayInShanghai, VISIT_STATUS_LABELS } f
 import { getSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
 
-/** Door-to-door requests of the staff member's window (R-BOOK-5): schedule or decline with a reason. */
+/** Dials a number: WeChat's phone sheet in the mini-program, a tel: link in H5. */
+function dial(phone: string): void {
+  if (process.env.TARO_ENV === 'h5') {
+    window.location.href = `tel:${phone}`;
+    return;
+  }
+  void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined); // the user closed the sheet
+}
+
+/**
+ * Door-to-door requests of the staff member's window (R-BOOK-5): schedule or decline with a
+ * reason. Phones come masked; "拨打" asks the server for the whole number (each reveal is
+ * audited), shows it and dials it.
+ */
 function Visits() {
   const [tick, setTick] = useState(0);
   const res = useLoad(() => api.booking.visitBoard({}), String(tick));
@@ -18,7 +32,19 @@ function Visits() {
   const [time, setTime] = useState('14:00');
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState<string | null>(null);
+  const [revealed, setRevealed] = useState<Record<string, string>>({});
   const isStaff = getSession()?.user.role === 'staff';
+
+  const call = async (visitId: string) => {
+    setMessage(null);
+    try {
+      const r = await api.booking.revealVisitPhone({ visitId });
+      setRevealed((m) => ({ ...m, [visitId]: r.phone }));
+      dial(r.phone);
+    } catch (e) {
+      setMessage(messageOf(e));
+    }
+  };
 
   const submit = async () => {
     if (!open) return;
@@ -48,7 +74,14 @@ function Visits() {
             <Text className={v.status === 'pending' ? 'tag tag--warn' : 'tag'}>{VISIT_STATUS_LABELS[v.status]}</Text>
           </View>
           <View>地址:{v.address}</View>
-          <View>电话:{v.phone}</View>
+          <View className="row">
+            <Text>电话:{revealed[v.id] ?? v.phone}</Text>
+            {isStaff && (v.status === 'pending' || v.status === 'scheduled') && (
+              <AtButton type="secondary" size="small" onClick={() => void call(v.id)}>
+                拨打
+              </AtButton>
+            )}
+          </View>
           <View>
             原因:{DOOR_REASON_LABELS[v.reason]}
             {v.note ? `(${v.note})` : ''}
