@@ -557,8 +557,9 @@ export async function myMatters(ctx: Ctx, _input: In<'myMatters'>): Promise<Out<
 }
 
 export async function sweep(ctx: Ctx, _input: In<'sweep'>): Promise<Out<'sweep'>> {
-  requireCaller(ctx);
-  return runSweep(ctx.store, ctx.clock);
+  const user = requireCaller(ctx);
+  // The caller's center only (issue 8.8); the sweep timer covers every center.
+  return runSweep(ctx.store, ctx.clock, { centerId: user.centerId });
 }
 
 export async function leaves(ctx: Ctx, _input: In<'leaves'>): Promise<Out<'leaves'>> {

@@ -85,6 +85,6 @@ export async function retryParked(ctx: Ctx, input: In<'retryParked'>): Promise<O
 }
 
 export async function dispatch(ctx: Ctx, _input: In<'dispatch'>): Promise<Out<'dispatch'>> {
-  requireCaller(ctx);
-  return runDispatch({ store: ctx.store, clock: ctx.clock, sender: ctx.push?.sender ?? null, templates: ctx.push?.templates ?? {} });
+  const user = requireCaller(ctx);
+  return runDispatch({ store: ctx.store, clock: ctx.clock, sender: ctx.push?.sender ?? null, templates: ctx.push?.templates ?? {}, centerId: user.centerId });
 }

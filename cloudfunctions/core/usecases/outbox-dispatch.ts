@@ -10,7 +10,7 @@ import { shanghaiDate, shanghaiTime } from '../../../shared/domain/time';
 import type { Clock } from '../clock';
 import type { WechatSender } from '../push/sender';
 import type { TemplateConfig } from '../push/templates';
-import type { Store } from '../store/port';
+import type { Store, Where } from '../store/port';
 
 export interface DispatchResult {
   sent: number;
@@ -25,6 +25,8 @@ export interface DispatchDeps {
   /** null where no WeChat is reachable (local runs): entries are marked skipped, saying so. */
   sender: WechatSender | null;
   templates: TemplateConfig;
+  /** Only this center's messages (an on-demand run by its office, issue 8.8); the timer sends all. */
+  centerId?: string;
 }
 
 const LEASE_MS = 2 * 60_000;
@@ -40,7 +42,9 @@ export async function runDispatch(deps: DispatchDeps): Promise<DispatchResult> {
   const result: DispatchResult = { sent: 0, skipped: 0, retried: 0, parked: 0 };
   const now = clock.now();
   const nowIso = now.toISOString();
-  const due = await store.find('outbox', { where: { status: 'pending', nextAttemptAt: { $lte: nowIso } }, orderBy: [['nextAttemptAt', 'asc']], limit: BATCH });
+  const where: Where = { status: 'pending', nextAttemptAt: { $lte: nowIso } };
+  if (deps.centerId) where.centerId = deps.centerId;
+  const due = await store.find('outbox', { where, orderBy: [['nextAttemptAt', 'asc']], limit: BATCH });
 
   for (const e of due) {
     const held = await store.update(

@@ -13,7 +13,7 @@ import type { Leave, Post } from '../../../shared/domain/posts';
 import { dateLabel, shanghaiDate } from '../../../shared/domain/time';
 import type { Clock } from '../clock';
 import type { Ctx } from '../context';
-import type { Store } from '../store/port';
+import type { Store, Where } from '../store/port';
 import { centerCalendar } from './calendar';
 import { actingFor, leavesOn } from './cases';
 import { notify } from './notify';
@@ -68,14 +68,19 @@ function message(c: Case, stage: ReminderStage, handlerName: string): { title: s
   }
 }
 
-export async function runSweep(store: Store, clock: Clock): Promise<SweepResult> {
+/**
+ * The timer sweeps every center; an on-demand sweep (office, admin) passes its own center and
+ * neither touches nor counts another center's cases (issue 8.8).
+ */
+export async function runSweep(store: Store, clock: Clock, scope: { centerId?: string } = {}): Promise<SweepResult> {
   const ctx: Ctx = { store, clock, caller: null };
   const today = shanghaiDate(clock.now());
   const at = clock.now().toISOString();
   const centers = new Map<string, CenterContext>();
   const result: SweepResult = { due: 0, notices: 0, stages: [] };
   for (;;) {
-    const due = await store.find('cases', { where: { nextReminderOn: { $lte: today } }, orderBy: [['nextReminderOn', 'asc']], limit: BATCH });
+    const where: Where = scope.centerId ? { centerId: scope.centerId, nextReminderOn: { $lte: today } } : { nextReminderOn: { $lte: today } };
+    const due = await store.find('cases', { where, orderBy: [['nextReminderOn', 'asc']], limit: BATCH });
     if (due.length === 0) break;
     for (const c of due) {
       result.due += 1;
