@@ -1,7 +1,8 @@
 /**
  * `npm start`: the product on this machine. Builds the H5 app if needed, opens (creating,
  * migrating and seeding on first start) the SQLite store in DATA_DIR, and serves the H5 app and
- * every cloud function on 127.0.0.1:PORT. Ctrl-C stops it cleanly.
+ * every cloud function on 127.0.0.1:PORT. Ctrl-C stops it cleanly. DEMO_NOW (an ISO instant) runs
+ * the host on a demo clock from that instant on (./demo-clock); an invalid value stops here.
  */
 import { systemClock } from '../cloudfunctions/core/clock';
 import { DevTokens } from '../cloudfunctions/core/identity/dev-token';
@@ -9,16 +10,20 @@ import { startLocalHost } from '../cloudfunctions/core/runtime/local-host';
 import { dataDir } from '../cloudfunctions/core/runtime/store-from-env';
 import { seedDemoData } from '../cloudfunctions/core/seed/demo';
 import { SqliteStore } from '../cloudfunctions/core/store/sqlite';
+import { dateLabel, shanghaiDate, shanghaiTime } from '../shared/domain/time';
+import { hostClockFromEnv } from './demo-clock';
 import { ensureH5Build, H5_DIR } from './h5-build';
 
 async function main(): Promise<void> {
+  const clock = hostClockFromEnv(); // first: a mistyped DEMO_NOW must not start a real-time host
   ensureH5Build();
   const dir = dataDir();
   const store = new SqliteStore({ dataDir: dir });
-  if (await seedDemoData(store, systemClock)) console.log(`已创建演示数据:${store.file}`);
+  if (await seedDemoData(store, clock)) console.log(`已创建演示数据:${store.file}`);
   const port = Number(process.env.PORT ?? 8080);
-  const host = await startLocalHost({ store, tokens: DevTokens.forDataDir(dir), port, staticDir: H5_DIR });
+  const host = await startLocalHost({ store, tokens: DevTokens.forDataDir(dir), port, staticDir: H5_DIR, clock });
   console.log(`便民服务中心本地服务已启动:${host.url}`);
+  if (clock !== systemClock) console.log(`演示时间:${dateLabel(shanghaiDate(clock.now()))} ${shanghaiTime(clock.now())} 起(非真实时间,由 DEMO_NOW 设定)。`);
   console.log('按 Ctrl-C 停止。');
 
   let stopping = false;

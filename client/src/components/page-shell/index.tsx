@@ -2,10 +2,11 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { usePrefs } from '../../services/prefs';
+import DemoClockBanner from '../demo-clock';
 
 /**
  * Every page's root: applies elderly mode (R-UX-2) with one class. In the H5 app, which has no
- * WeChat title bar, it also gives a way back.
+ * WeChat title bar, it also gives a way back, and shows the local host's demo time when it runs on one.
  */
 export default function PageShell({ children, className }: PropsWithChildren<{ className?: string }>) {
   const { elderly } = usePrefs();
@@ -17,6 +18,7 @@ export default function PageShell({ children, className }: PropsWithChildren<{ c
           ‹ 返回
         </View>
       )}
+      <DemoClockBanner />
       {children}
     </View>
   );
