@@ -45,24 +45,28 @@ export async function templates(ctx: Ctx, _input: In<'templates'>): Promise<Out<
 export async function recordConsent(ctx: Ctx, input: In<'recordConsent'>): Promise<Out<'recordConsent'>> {
   const user = requireCaller(ctx);
   const known = new Set(Object.values(ctx.push?.templates ?? {}).map((t) => t.id));
-  const remaining: Record<string, number> = {};
-  for (const templateId of new Set(input.accepted)) {
-    if (!known.has(templateId)) {
-      throw new AppError('VALIDATION', '该消息模板未配置,请更新小程序后再试。', [{ field: 'accepted', message: `未知的模板 ${templateId}` }]);
-    }
-    const id = consentId(user.id, templateId);
-    const bumped = await ctx.store.update('consents', id, { inc: { remaining: 1 } });
-    if (!bumped) {
-      try {
-        await ctx.store.insert('consents', { id, userId: user.id, templateId, remaining: 1 });
-      } catch {
-        // Created meanwhile by a parallel call: count this accept on it.
-        await ctx.store.update('consents', id, { inc: { remaining: 1 } });
-      }
-    }
-    remaining[templateId] = (await ctx.store.get('consents', id))?.remaining ?? 0;
+  const accepted = [...new Set(input.accepted)];
+  // Every template is checked before anything is written (issue 8.5): a refused request writes nothing.
+  const unknown = accepted.filter((templateId) => !known.has(templateId));
+  if (unknown.length > 0) {
+    throw new AppError(
+      'VALIDATION',
+      '该消息模板未配置,请更新小程序后再试。',
+      unknown.map((templateId) => ({ field: 'accepted', message: `未知的模板 ${templateId}` })),
+    );
   }
-  return { remaining };
+  // All accepts count together or none does.
+  return ctx.store.transaction(async (tx) => {
+    const remaining: Record<string, number> = {};
+    for (const templateId of accepted) {
+      const id = consentId(user.id, templateId);
+      const cur = await tx.get('consents', id);
+      if (cur) await tx.update('consents', id, { inc: { remaining: 1 } });
+      else await tx.insert('consents', { id, userId: user.id, templateId, remaining: 1 });
+      remaining[templateId] = (cur?.remaining ?? 0) + 1;
+    }
+    return { remaining };
+  });
 }
 
 export async function parked(ctx: Ctx, _input: In<'parked'>): Promise<Out<'parked'>> {
