@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: prints one JSON object per line, {"metric","value","unit"} — a public
  * contract that dashboards read. Figures, not assertions: the machines are shared and noisy.
+ * `npm run bench -- --readme` prints the same lines and then rewrites README.md's figures table
+ * from them (scripts/bench-table.ts).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,11 +21,17 @@ import { bookableDays } from '../shared/domain/booking';
 import { WorkCalendar } from '../shared/domain/calendar';
 import { OFFICIAL_SCHEDULE } from '../shared/domain/official-calendar';
 import { SqliteStore } from '../cloudfunctions/core/store/sqlite';
+import { writeReadme } from './bench-table';
 
 const ROOT = path.resolve(__dirname, '..');
 
+/** Every line printed, for `--readme` (scripts/bench-table.ts). */
+const printed: string[] = [];
+
 function emit(metric: string, value: number, unit: string): void {
-  process.stdout.write(`${JSON.stringify({ metric, value: Math.round(value * 100) / 100, unit })}\n`);
+  const line = JSON.stringify({ metric, value: Math.round(value * 100) / 100, unit });
+  printed.push(line);
+  process.stdout.write(`${line}\n`);
 }
 
 function dirBytes(p: string): number {
@@ -277,6 +285,11 @@ async function main(): Promise<void> {
     await f.close();
   }
   await sweepBench();
+  // `npm run bench -- --readme`: the same lines, then README.md's figures table from them.
+  if (process.argv.includes('--readme')) {
+    writeReadme(printed.join('\n'));
+    process.stderr.write('README.md: benchmark figures rewritten.\n');
+  }
 }
 
 main().catch((e: unknown) => {
