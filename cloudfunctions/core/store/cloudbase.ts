@@ -5,23 +5,31 @@
  * retries on conflict and allows only by-id operations (hence TxOps).
  */
 import tcb from '@cloudbase/node-sdk';
-import { AppError } from '../../../shared/domain/errors';
+import { AppError, isAppError } from '../../../shared/domain/errors';
 import { COLLECTION_NAMES, type CollectionName } from './collections';
-import { applyPatch, type Comparison, type Doc, type FindOptions, type Patch, type Store, type TxOps, type Where } from './port';
+import { applyPatch, TransactionConflict, type Comparison, type Doc, type FindOptions, type Patch, type Store, type TxOps, type Where } from './port';
 
 type Db = ReturnType<ReturnType<typeof tcb.init>['database']>;
 type Command = Db['command'];
 type Raw = Record<string, unknown>;
 /** The part of the SDK's (untyped) transaction object this adapter uses. */
-interface TxDocRef {
+export interface TxDocRef {
   get(): Promise<{ data?: unknown }>;
   set(data: object): Promise<unknown>;
   delete(): Promise<{ deleted?: number | string }>;
 }
-interface Transaction {
+export interface Transaction {
   collection(name: string): { doc(id: string): TxDocRef };
 }
-type RunTransaction = <T>(fn: (t: Transaction) => Promise<T>) => Promise<T>;
+/**
+ * `db.runTransaction(callback)` of @cloudbase/database 1.4 (node-sdk 3): it runs the callback,
+ * commits, and when the server answers DATABASE_TRANSACTION_CONFLICT it runs the callback again,
+ * 3 more times; then it rolls back and throws that error (a TcbError with that code).
+ */
+export type RunTransaction = <T>(fn: (t: Transaction) => Promise<T>) => Promise<T>;
+
+/** The SDK's code for a transaction that lost to a concurrent writer (@cloudbase/database ERRORS). */
+export const SDK_TRANSACTION_CONFLICT = 'DATABASE_TRANSACTION_CONFLICT';
 
 const PAGE = 1000;
 
@@ -45,6 +53,7 @@ function firstDoc(data: unknown): unknown {
 }
 
 function isDuplicate(e: unknown): boolean {
+  if (isAppError(e)) return false;
   const text = `${(e as { code?: unknown }).code ?? ''} ${(e as { message?: unknown }).message ?? ''}`;
   return /duplicate|E11000|already exists/i.test(text);
 }
@@ -172,9 +181,24 @@ export class CloudbaseStore implements Store {
   }
 
   transaction<T>(fn: (tx: TxOps) => Promise<T>): Promise<T> {
-    const run = this.db.runTransaction.bind(this.db) as RunTransaction;
-    return run(async (t: Transaction) => {
-      const ref = (col: CollectionName, id: string) => t.collection(this.name(col)).doc(id);
+    return cloudbaseTransaction(this.db.runTransaction.bind(this.db) as RunTransaction, (col) => this.name(col), fn);
+  }
+
+  async close(): Promise<void> {
+    // The SDK holds no connection that needs closing.
+  }
+}
+
+/**
+ * A Store transaction on the SDK's runTransaction: by-id operations only (as CloudBase allows).
+ * A transaction that still loses after the SDK's retries — a rush on one slot — or that loses a
+ * race to create the same document becomes TransactionConflict (CONFLICT, "please try again"),
+ * never INTERNAL (issue 7.7). Exported so that a simulated SDK can drive the very same code.
+ */
+export async function cloudbaseTransaction<T>(run: RunTransaction, name: (col: CollectionName) => string, fn: (tx: TxOps) => Promise<T>): Promise<T> {
+  try {
+    return await run(async (t: Transaction) => {
+      const ref = (col: CollectionName, id: string) => t.collection(name(col)).doc(id);
       const read = async <C extends CollectionName>(col: C, id: string): Promise<Doc<C> | null> => {
         const res = await ref(col, id).get();
         const d = firstDoc(res.data);
@@ -204,9 +228,8 @@ export class CloudbaseStore implements Store {
       };
       return fn(ops);
     });
-  }
-
-  async close(): Promise<void> {
-    // The SDK holds no connection that needs closing.
+  } catch (e) {
+    if ((e as { code?: unknown } | null)?.code === SDK_TRANSACTION_CONFLICT || isDuplicate(e)) throw new TransactionConflict();
+    throw e;
   }
 }

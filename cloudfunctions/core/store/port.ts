@@ -2,6 +2,7 @@
  * The Store port: a small document store that both SQLite (local, tests) and the CloudBase
  * document database implement with the same behaviour, proved by one contract test suite.
  */
+import { AppError } from '../../../shared/domain/errors';
 import type { CollectionName, Collections } from './collections';
 
 export type Scalar = string | number | boolean | null;
@@ -44,6 +45,18 @@ export interface TxOps {
   /** Returns false when no document has that id. */
   update<C extends CollectionName>(col: C, id: string, patch: Patch): Promise<boolean>;
   remove<C extends CollectionName>(col: C, id: string): Promise<boolean>;
+}
+
+/**
+ * A transaction that lost to concurrent writers more often than the store retries (CloudBase
+ * retries a write conflict 3 times, then gives up): nothing of it was written, and trying again
+ * may succeed. A CONFLICT, never INTERNAL; a use case may answer it more precisely (issue 7.7).
+ */
+export class TransactionConflict extends AppError {
+  constructor() {
+    super('CONFLICT', '对不起,此刻办理的人较多,您的请求没有完成;请稍后再试。', { reason: 'busy' });
+    this.name = 'TransactionConflict';
+  }
 }
 
 export interface Store {

@@ -14,13 +14,14 @@ import {
   type Visit,
 } from '../../../shared/domain/booking';
 import type { ServiceItem } from '../../../shared/domain/catalog';
-import { AppError } from '../../../shared/domain/errors';
+import { AppError, isAppError } from '../../../shared/domain/errors';
 import type { ServiceWindow, User } from '../../../shared/domain/org';
 import { maskPhone } from '../../../shared/domain/personal-data';
 import { actingProblem, type Resident } from '../../../shared/domain/residents';
 import { dateLabel, dayLabel, shanghaiDate } from '../../../shared/domain/time';
 import { nowIso, type Ctx } from '../context';
-import type { TxOps, Where } from '../store/port';
+import type { CollectionName } from '../store/collections';
+import { TransactionConflict, type Doc, type TxOps, type Where } from '../store/port';
 import { appendAudit } from './audit';
 import { centerCalendar } from './calendar';
 import { requireCaller, requireSameCenter } from './guards';
@@ -112,8 +113,33 @@ async function releasePlace(tx: TxOps, windowId: string, date: string, start: st
   if (slot && slot.booked > 0) await tx.update('slots', id, { inc: { booked: -1 } });
 }
 
+const seqId = (windowId: string, date: string) => `seq:booking:${windowId}:${date}`;
+
+async function createIfMissing<C extends CollectionName>(ctx: Ctx, col: C, doc: Doc<C>): Promise<void> {
+  if (await ctx.store.get(col, doc.id)) return;
+  try {
+    await ctx.store.insert(col, doc);
+  } catch (e) {
+    // Another request created it meanwhile: the transaction reads theirs.
+    if (!(isAppError(e) && e.code === 'CONFLICT')) throw e;
+  }
+}
+
+/**
+ * Creates the slot's document and the day's number sequence before the transaction that updates
+ * them (issue 7.7). On CloudBase two transactions that both create the same new document race
+ * (one fails with a duplicate key, which the SDK does not retry); a plain insert with the
+ * deterministic id lets exactly one create it, and the others find it in their transaction,
+ * where concurrent updates are detected and retried. Called only once the request passed every
+ * check a sequential call can fail, so a refused request creates nothing.
+ */
+async function ensureSlotDocs(ctx: Ctx, window: ServiceWindow, date: string, start: string): Promise<void> {
+  await createIfMissing(ctx, 'slots', { id: slotId(window.id, date, start), centerId: window.centerId, windowId: window.id, date, start, booked: 0 });
+  await createIfMissing(ctx, 'meta', { id: seqId(window.id, date), value: '0' });
+}
+
 async function nextNumber(tx: TxOps, window: ServiceWindow, date: string): Promise<string> {
-  const id = `seq:booking:${window.id}:${date}`;
+  const id = seqId(window.id, date);
   const cur = await tx.get('meta', id);
   const seq = Number(cur?.value ?? '0') + 1;
   await tx.put('meta', { id, value: String(seq) });
@@ -128,7 +154,10 @@ async function fullSlotError(ctx: Ctx, window: ServiceWindow, date: string, star
     alternatives.length > 0
       ? `最近的空余时段:${alternatives.map((a) => `${dateLabel(a.date)} ${a.start}`).join('、')}。`
       : '近期时段均已约满,请拨打窗口电话预约,或申请村代办员代办。';
-  return new AppError('CONFLICT', `对不起,${dateLabel(date)} ${start} 这个时段已约满。${hint}`, { alternatives });
+  // A transaction that lost a rush (CloudBase gave up retrying) may leave places: say so (issue 7.7).
+  const full = (loads.find((l) => l.date === date && l.start === start)?.booked ?? 0) >= window.slotCapacity;
+  const what = full ? '这个时段已约满' : '这个时段此刻预约的人较多,没能为您约上,您可稍后再试';
+  return new AppError('CONFLICT', `对不起,${dateLabel(date)} ${start} ${what}。${hint}`, { alternatives });
 }
 
 async function detail(ctx: Ctx, b: Booking): Promise<Out<'get'>> {
@@ -170,6 +199,19 @@ export async function options(ctx: Ctx, input: In<'options'>): Promise<Out<'opti
   };
 }
 
+const duplicateBooking = (dup: Booking, itemName: string) =>
+  new AppError('CONFLICT', `您已预约了${dateLabel(dup.date)} ${dup.start}办理“${itemName}”,无需重复预约;如需换时间,请在“我的预约”中改期。`, { bookingId: dup.id });
+
+/** One document per (booker, person booked for, item, day) naming the booking made under it. */
+const dupGuardId = (userId: string, residentId: string | undefined, itemId: string, date: string) => `dup:booking:${userId}:${residentId ?? '-'}:${itemId}:${date}`;
+
+/** The booking a guard names, if it still stands for that day. */
+async function bookedUnder(tx: TxOps, guardId: string, date: string): Promise<Booking | null> {
+  const g = await tx.get('meta', guardId);
+  const b = g?.value ? await tx.get('bookings', g.value) : null;
+  return b && b.status === 'booked' && b.date === date ? b : null;
+}
+
 export async function create(ctx: Ctx, input: In<'create'>): Promise<Out<'create'>> {
   const user = requireCaller(ctx);
   // A retried request (same requestId from the same user) finds the booking it already made.
@@ -188,17 +230,21 @@ export async function create(ctx: Ctx, input: In<'create'>): Promise<Out<'create
 
   const sameDay = await ctx.store.find('bookings', { where: applicant.resident ? { residentId: applicant.resident.id, date: input.date } : { bookedBy: user.id, date: input.date } });
   const dup = sameDay.find((b) => b.itemId === item.id && b.status === 'booked' && b.bookedBy === user.id);
-  if (dup) {
-    throw new AppError('CONFLICT', `您已预约了${dateLabel(dup.date)} ${dup.start}办理“${item.name}”,无需重复预约;如需换时间,请在“我的预约”中改期。`, { bookingId: dup.id });
-  }
+  if (dup) throw duplicateBooking(dup, item.name);
+  const guard = dupGuardId(user.id, applicant.resident?.id, item.id, input.date);
 
   const at = nowIso(ctx);
   const end = daySlots(window.slotMinutes).find((s) => s.start === input.start)?.end ?? input.start;
   const residentUser = applicant.resident?.userId;
   try {
+    await ensureSlotDocs(ctx, window, input.date, input.start);
     const booking = await ctx.store.transaction(async (tx) => {
       const existing = await tx.get('bookings', id);
       if (existing) return existing;
+      // The duplicate check again, with the write (issue 8.9): two concurrent requests both
+      // passed the check above, but only one can commit its guard; the other reads it here.
+      const twin = await bookedUnder(tx, guard, input.date);
+      if (twin) throw duplicateBooking(twin, item.name);
       await takePlace(tx, window, input.date, input.start);
       const b: Booking = {
         id,
@@ -218,6 +264,7 @@ export async function create(ctx: Ctx, input: In<'create'>): Promise<Out<'create
       if (applicant.resident) b.residentId = applicant.resident.id;
       if (user.role === 'agent') b.agentId = user.id;
       await tx.insert('bookings', b);
+      await tx.put('meta', { id: guard, value: b.id });
       await appendAudit(tx, { centerId: b.centerId, at, actorId: user.id, action: 'booking.create', collection: 'bookings', recordId: b.id, before: null, after: b });
       await notify(
         tx,
@@ -235,7 +282,7 @@ export async function create(ctx: Ctx, input: In<'create'>): Promise<Out<'create
     });
     return detail(ctx, booking);
   } catch (e) {
-    if (e instanceof SlotFull) throw await fullSlotError(ctx, window, input.date, input.start);
+    if (e instanceof SlotFull || e instanceof TransactionConflict) throw await fullSlotError(ctx, window, input.date, input.start);
     throw e;
   }
 }
@@ -313,6 +360,7 @@ export async function reschedule(ctx: Ctx, input: In<'reschedule'>): Promise<Out
   const end = daySlots(window.slotMinutes).find((s) => s.start === input.start)?.end ?? input.start;
   const parties = await partiesOf(ctx, b);
   try {
+    await ensureSlotDocs(ctx, window, input.date, input.start);
     const next = await ctx.store.transaction(async (tx) => {
       const cur = await tx.get('bookings', b.id);
       if (!cur || cur.status !== 'booked') throw new AppError('CONFLICT', '该预约状态已变化,请刷新后再试。');
@@ -333,7 +381,7 @@ export async function reschedule(ctx: Ctx, input: In<'reschedule'>): Promise<Out
     });
     return detail(ctx, next);
   } catch (e) {
-    if (e instanceof SlotFull) throw await fullSlotError(ctx, window, input.date, input.start);
+    if (e instanceof SlotFull || e instanceof TransactionConflict) throw await fullSlotError(ctx, window, input.date, input.start);
     throw e;
   }
 }
