@@ -6,18 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { FUNCTION_NAMES } from '../shared/contracts';
+import { ALL_FUNCTIONS, PUSH_FUNCTIONS } from '../cloudfunctions/core/runtime/deploy-manifest';
 
 export const ROOT = path.resolve(__dirname, '..');
 const WX_SERVER_SDK = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies['wx-server-sdk'] ?? 'latest';
 export const FUNCTIONS_OUT = path.join(ROOT, 'build', 'functions');
 
-/** Functions run by a timer trigger rather than called by the app. */
-export const TIMER_FUNCTIONS = ['sweep', 'dispatch'] as const;
-export const ALL_FUNCTIONS: readonly string[] = [...FUNCTION_NAMES, ...TIMER_FUNCTIONS];
-
-/** Functions that send WeChat subscribe messages need the openapi permission. */
-const OPENAPI = new Set(['dispatch', 'inbox']);
+export { ALL_FUNCTIONS };
 
 export async function buildFunctions(): Promise<string[]> {
   fs.rmSync(FUNCTIONS_OUT, { recursive: true, force: true });
@@ -36,13 +31,14 @@ export async function buildFunctions(): Promise<string[]> {
       sourcemap: false,
       legalComments: 'none',
       // The local SQLite driver stays outside (a deployed function never loads it), and so does
-      // wx-server-sdk, which CloudBase installs from the folder's package.json.
+      // wx-server-sdk, which only the push functions declare (CloudBase installs it from their
+      // package.json; installDependency in cloudbaserc.json) and load on the first message sent.
       external: ['better-sqlite3', 'wx-server-sdk'],
       logLevel: 'warning',
     });
-    const dependencies = OPENAPI.has(name) ? { 'wx-server-sdk': WX_SERVER_SDK } : {};
+    const dependencies = PUSH_FUNCTIONS.has(name) ? { 'wx-server-sdk': WX_SERVER_SDK } : {};
     fs.writeFileSync(path.join(out, 'package.json'), `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies }, null, 2)}\n`);
-    if (OPENAPI.has(name)) {
+    if (PUSH_FUNCTIONS.has(name)) {
       fs.writeFileSync(path.join(out, 'config.json'), `${JSON.stringify({ permissions: { openapi: ['subscribeMessage.send'] } }, null, 2)}\n`);
     }
   }

@@ -30,8 +30,12 @@ export const handlers: Handlers = {
   },
   account: {
     me: account.me,
+    updateProfile: account.updateProfile,
+    myData: account.myData,
+    eraseMe: account.eraseMe,
     issueInvite: account.issueInvite,
     bindInvite: account.bindInvite,
+    setupAdmin: account.setupAdmin,
   },
   booking: {
     options: booking.options,
@@ -75,6 +79,7 @@ export const handlers: Handlers = {
     recordConsent: inbox.recordConsent,
     parked: inbox.parked,
     retryParked: inbox.retryParked,
+    pushStatus: inbox.pushStatus,
     dispatch: inbox.dispatch,
   },
   cases: {

@@ -1,26 +1,90 @@
 import { z } from 'zod';
 import { action } from './define';
+import { idField, okSchema } from './common';
 import { publicUserSchema } from '../domain/org';
 
-/** The `account` cloud function: who the caller is, and binding staff WeChat accounts. */
+const inviteCode = z.string({ error: '请输入邀请码' }).trim().regex(/^\d{8}$/, '邀请码为8位数字,请向中心管理员核对');
+
+/** What a person may see of the data the center holds about them (PIPL art. 44–47). */
+const heldCategorySchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  count: z.number().int(),
+  /** What happens to it when the account is erased, in plain words. */
+  onErase: z.string(),
+});
+
+/**
+ * The `account` cloud function: who the caller is. In WeChat the caller is the OPENID of the
+ * call's context, never anything the client sends; a villager's record is made on first
+ * contact, staff roles come only from an admin's invite, and a center's first admin only from
+ * the deploy's one-time setup code.
+ */
 export const accountContract = {
   me: action({
-    summary: 'The signed-in user.',
+    summary:
+      'The signed-in user. In WeChat a first contact creates a villager record in the chosen center (centerId, or the scene of the QR code the center prints); without either, user is null and the app asks for the center.',
+    roles: 'public',
+    input: z
+      .object({
+        centerId: idField('服务中心').optional(),
+        /** The scene of a mini-program code the center prints, e.g. "c=c-baisha". */
+        scene: z.string().trim().max(64).optional(),
+      })
+      .strict(),
+    output: z.object({ user: publicUserSchema.nullable(), created: z.boolean() }),
+  }),
+  updateProfile: action({
+    summary: 'A villager or agent sets the name and village the center sees on their bookings.',
+    roles: ['villager', 'agent'],
+    input: z
+      .object({
+        name: z.string({ error: '请填写您的姓名' }).trim().min(2, '请填写您的姓名,至少2个字').max(20, '姓名请不超过20个字'),
+        villageId: idField('所在村(社区)').optional(),
+      })
+      .strict(),
+    output: z.object({ user: publicUserSchema }),
+  }),
+  myData: action({
+    summary: 'What the center holds about the caller, by category, and what erasing the account would do with each.',
     roles: ['villager', 'agent', 'staff', 'office', 'leader', 'admin'],
     input: z.object({}).strict(),
-    output: z.object({ user: publicUserSchema }),
+    output: z.object({
+      user: publicUserSchema,
+      wechatBound: z.boolean(),
+      categories: z.array(heldCategorySchema),
+      /** Why erasing is not possible right now (open bookings or cases, a staff account), if so. */
+      eraseBlockedBy: z.array(z.string()),
+    }),
+  }),
+  eraseMe: action({
+    summary:
+      "Erase the caller's account: personal data deleted or anonymised, the WeChat link removed; the center's records of served matters are kept, anonymised, as the rules require.",
+    roles: ['villager'],
+    input: z.object({ confirm: z.literal(true, { error: '请确认注销账号' }) }).strict(),
+    output: okSchema,
   }),
   issueInvite: action({
     summary: 'Admin issues a one-time invite code (valid 7 days) for a staff member of their center.',
     roles: ['admin'],
     input: z.object({ userId: z.string().trim().min(1, '请选择工作人员').max(64) }).strict(),
-    output: z.object({ code: z.string(), expiresAt: z.string() }),
+    output: z.object({ code: z.string(), expiresAt: z.string(), scene: z.string() }),
   }),
   bindInvite: action({
-    summary: "In WeChat: bind the caller's OPENID to the user the invite code was issued for.",
+    summary: "In WeChat: bind the caller's OPENID to the user the invite code (typed, or from the invite's QR scene) was issued for.",
+    roles: 'public',
+    input: z.object({ code: inviteCode }).strict(),
+    output: z.object({ user: publicUserSchema }),
+  }),
+  setupAdmin: action({
+    summary: "In WeChat, once per center: the deploy's one-time setup code makes the caller the center's first admin.",
     roles: 'public',
     input: z
-      .object({ code: z.string().trim().regex(/^\d{8}$/, '邀请码为8位数字,请向中心管理员核对') })
+      .object({
+        code: z.string({ error: '请输入初始化口令' }).trim().min(12, '初始化口令不正确,请向部署人员核对').max(128),
+        centerId: idField('服务中心'),
+        name: z.string({ error: '请填写管理员姓名' }).trim().min(2, '请填写管理员姓名,至少2个字').max(20, '姓名请不超过20个字'),
+      })
       .strict(),
     output: z.object({ user: publicUserSchema }),
   }),

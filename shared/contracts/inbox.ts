@@ -28,7 +28,8 @@ export const inboxContract = {
   recordConsent: action({
     summary: "Count each template the user accepted in requestSubscribeMessage: one 'accept' allows one message.",
     roles: ALL_ROLES,
-    input: z.object({ accepted: z.array(z.string().trim().min(1).max(64)).max(5, '一次最多订阅5个消息模板') }).strict(),
+    // WeChat's older clients take at most 3 templates per requestSubscribeMessage.
+    input: z.object({ accepted: z.array(z.string().trim().min(1).max(64)).max(3, '一次最多订阅3个消息模板') }).strict(),
     output: z.object({ remaining: z.record(z.string(), z.number().int()) }),
   }),
   parked: action({
@@ -42,6 +43,12 @@ export const inboxContract = {
     roles: ['office', 'admin'],
     input: z.object({ outboxId: idField('消息') }).strict(),
     output: okSchema,
+  }),
+  pushStatus: action({
+    summary: 'Whether WeChat push is on: the kinds of notice with a template, and why push is off when the configuration is unusable.',
+    roles: ['office', 'admin'],
+    input: z.object({}).strict(),
+    output: z.object({ on: z.boolean(), kinds: z.array(z.enum(NOTICE_KINDS)), problem: z.string().nullable() }),
   }),
   dispatch: action({
     summary: 'Run the WeChat message dispatcher now (it also runs on its timer).',

@@ -58,6 +58,8 @@ export const userSchema = z.object({
   /** A one-time code the admin gives a staff member to bind their WeChat account. */
   inviteCode: z.string().optional(),
   inviteExpiresAt: z.string().optional(),
+  /** Set when the person erased their account (PIPL): the record stays, anonymised. */
+  erasedAt: z.string().optional(),
 });
 export type User = z.infer<typeof userSchema>;
 

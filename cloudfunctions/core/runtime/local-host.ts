@@ -17,8 +17,8 @@ import { systemClock, type Clock } from '../clock';
 import { dispatch, toErrorReply } from '../dispatch';
 import { DevTokens } from '../identity/dev-token';
 import type { Store } from '../store/port';
-import type { WechatSender } from '../push/sender';
-import { templatesFromEnv, type TemplateConfig } from '../push/templates';
+import { loadTemplates } from '../push/templates';
+import type { PushConfig } from '../context';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -31,7 +31,7 @@ export interface LocalHostOptions {
   /** The built H5 app; when absent only the API is served. */
   staticDir?: string;
   /** WeChat push; locally there is no WeChat, so by default no sender (notices stay in-app). */
-  push?: { sender: WechatSender | null; templates: TemplateConfig };
+  push?: PushConfig;
 }
 
 export interface LocalHost {
@@ -150,7 +150,7 @@ function serveStatic(res: http.ServerResponse, staticDir: string, urlPath: strin
 export function startLocalHost(opts: LocalHostOptions): Promise<LocalHost> {
   const { store, tokens } = opts;
   const clock = opts.clock ?? systemClock;
-  const push = opts.push ?? { sender: null, templates: templatesFromEnv() };
+  const push: PushConfig = opts.push ?? { sender: null, ...loadTemplates() };
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     let url: URL;

@@ -3,7 +3,7 @@
  * multi-center scoping is real. Each seeded item goes through the same schema and rules as an
  * admin's edit (R-CAT-1..3), so the demo can never show an incomplete guide.
  */
-import { serviceItemDraftSchema, type ServiceItem } from '../../../shared/domain/catalog';
+import type { ServiceItem } from '../../../shared/domain/catalog';
 import type { Role } from '../../../shared/domain/roles';
 import type { Center, District, ServiceWindow, User, Village } from '../../../shared/domain/org';
 import { idCheckDigit } from '../../../shared/domain/personal-data';
@@ -15,7 +15,8 @@ import { addDays, shanghaiDate } from '../../../shared/domain/time';
 import type { Clock } from '../clock';
 import type { Store } from '../store/port';
 import { codeKey } from '../usecases/catalog';
-import { SEED_ITEMS, SEED_WINDOWS } from './catalog-items';
+import { SEED_WINDOWS } from './catalog-items';
+import { centerKit, shortId, windowId } from './organisation';
 
 export const SEED_VERSION = '1';
 
@@ -91,8 +92,7 @@ const CENTERS: CenterSeed[] = [
   },
 ];
 
-const shortId = (centerId: string) => centerId.replace(/^c-/, '');
-export const windowId = (centerId: string, code: string) => `w-${shortId(centerId)}-${code.toLowerCase()}`;
+export { windowId };
 export const demoUserId = (centerId: string, key: string) => `u-${shortId(centerId)}-${key}`;
 
 export interface DemoData {
@@ -141,33 +141,11 @@ export function buildDemoData(at: string): DemoData {
   for (const seed of CENTERS) {
     const c = seed.center;
     data.centers.push(c);
-    const villages = seed.villages.map((name, i) => ({ id: `v-${shortId(c.id)}-${i + 1}`, centerId: c.id, name }));
-    data.villages.push(...villages);
-    SEED_WINDOWS.forEach((w, i) => {
-      data.windows.push({
-        id: windowId(c.id, w.code),
-        centerId: c.id,
-        code: w.code,
-        name: w.name,
-        duties: w.duties,
-        phone: `${c.phone} 转 ${w.phoneExt}`,
-        sort: i + 1,
-        slotMinutes: 30,
-        slotCapacity: 3,
-      });
-    });
-    for (const s of SEED_ITEMS) {
-      const { window, ...rest } = s;
-      const draft = serviceItemDraftSchema.parse({ ...rest, windowId: windowId(c.id, window) });
-      data.items.push({
-        ...draft,
-        id: `item-${shortId(c.id)}-${draft.code.toLowerCase()}`,
-        centerId: c.id,
-        version: 1,
-        updatedAt: at,
-        updatedBy: 'seed',
-      });
-    }
+    const kit = centerKit(c, seed.villages, at);
+    const villages = kit.villages;
+    data.villages.push(...kit.villages);
+    data.windows.push(...kit.windows);
+    data.items.push(...kit.items);
     for (const u of seed.users) {
       const user: User = { id: demoUserId(c.id, u.key), centerId: c.id, role: u.role, name: u.name };
       if (u.window) user.windowId = windowId(c.id, u.window);

@@ -33,6 +33,14 @@ export const SDK_TRANSACTION_CONFLICT = 'DATABASE_TRANSACTION_CONFLICT';
 
 const PAGE = 1000;
 
+/**
+ * Whether the SDK will find credentials: given ones, the role credentials a deployed function
+ * receives in TENCENTCLOUD_SECRETID/SECRETKEY, or an API key.
+ */
+export function hasCredentials(opts: Pick<CloudbaseStoreOptions, 'secretId' | 'secretKey'>, env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean((opts.secretId && opts.secretKey) || (env.TENCENTCLOUD_SECRETID && env.TENCENTCLOUD_SECRETKEY) || env.CLOUDBASE_APIKEY);
+}
+
 export interface CloudbaseStoreOptions {
   /** Omit inside a cloud function: the current environment is used. */
   env?: string;
@@ -65,6 +73,12 @@ export class CloudbaseStore implements Store {
   private readonly prefix: string;
 
   constructor(opts: CloudbaseStoreOptions = {}) {
+    if (!hasCredentials(opts)) {
+      // Checked here because @cloudbase/node-sdk 3.x finds the same gap inside a promise it
+      // neither awaits nor handles (TcbApiHttpRequester.prepareCredentials), which would end
+      // the process on Node's default unhandled-rejection mode.
+      throw new Error('CloudBase credentials missing: no secretId/secretKey, TENCENTCLOUD_SECRETID/SECRETKEY or CLOUDBASE_APIKEY');
+    }
     const app = tcb.init({
       env: opts.env ?? tcb.SYMBOL_CURRENT_ENV,
       ...(opts.secretId && opts.secretKey ? { secretId: opts.secretId, secretKey: opts.secretKey } : {}),
@@ -74,15 +88,28 @@ export class CloudbaseStore implements Store {
     this.prefix = opts.prefix ?? '';
   }
 
-  /** Creates missing collections; CloudBase answers "exists" for the others. */
-  async ensureCollections(): Promise<void> {
+  /**
+   * Creates missing collections. CloudBase refuses to create one that exists; a refusal is
+   * taken as "exists" only when the collection then answers a read — any other failure
+   * (credentials, network) is raised, never swallowed.
+   */
+  async ensureCollections(): Promise<{ created: CollectionName[]; existing: CollectionName[] }> {
+    const created: CollectionName[] = [];
+    const existing: CollectionName[] = [];
     for (const col of COLLECTION_NAMES) {
       try {
         await this.db.createCollection(this.name(col));
-      } catch {
-        // Already exists — nothing to do.
+        created.push(col);
+      } catch (e) {
+        try {
+          await this.coll(col).limit(1).get();
+        } catch {
+          throw e;
+        }
+        existing.push(col);
       }
     }
+    return { created, existing };
   }
 
   private name(col: CollectionName): string {

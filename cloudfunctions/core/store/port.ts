@@ -74,6 +74,8 @@ export interface Store {
   remove<C extends CollectionName>(col: C, id: string): Promise<boolean>;
   /** Runs fn atomically: all its writes commit together or none does. */
   transaction<T>(fn: (tx: TxOps) => Promise<T>): Promise<T>;
+  /** Creates every collection that is missing (idempotent); says which it made. */
+  ensureCollections(): Promise<{ created: CollectionName[]; existing: CollectionName[] }>;
   close(): Promise<void>;
 }
 

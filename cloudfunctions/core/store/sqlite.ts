@@ -136,6 +136,12 @@ export class SqliteStore implements Store {
     })();
   }
 
+  /** The tables are made when the store opens; this only reports which exist (all of them). */
+  async ensureCollections(): Promise<{ created: CollectionName[]; existing: CollectionName[] }> {
+    this.migrate();
+    return { created: [], existing: [...COLLECTION_NAMES] };
+  }
+
   private stmt(sql: string): Database.Statement {
     let st = this.statements.get(sql);
     if (!st) {

@@ -88,7 +88,15 @@ export async function retryParked(ctx: Ctx, input: In<'retryParked'>): Promise<O
   return { ok: true };
 }
 
+export async function pushStatus(ctx: Ctx, _input: In<'pushStatus'>): Promise<Out<'pushStatus'>> {
+  requireCaller(ctx);
+  const config = ctx.push?.templates ?? {};
+  const kinds = NOTICE_KINDS.filter((k) => config[k]);
+  const problem = ctx.push?.problem ?? (ctx.push?.sender ? null : '本地运行,未连接微信;提醒只在站内消息中送达');
+  return { on: Boolean(ctx.push?.sender) && kinds.length > 0 && !ctx.push?.problem, kinds, problem };
+}
+
 export async function dispatch(ctx: Ctx, _input: In<'dispatch'>): Promise<Out<'dispatch'>> {
   const user = requireCaller(ctx);
-  return runDispatch({ store: ctx.store, clock: ctx.clock, sender: ctx.push?.sender ?? null, templates: ctx.push?.templates ?? {}, centerId: user.centerId });
+  return runDispatch({ store: ctx.store, clock: ctx.clock, sender: ctx.push?.sender ?? null, templates: ctx.push?.templates ?? {}, problem: ctx.push?.problem ?? null, centerId: user.centerId });
 }

@@ -6,10 +6,9 @@
  * office. The in-app notice was already delivered with the change itself.
  */
 import { MAX_ATTEMPTS, retryDelayMs, type OutboxEntry } from '../../../shared/domain/notices';
-import { shanghaiDate, shanghaiTime } from '../../../shared/domain/time';
 import type { Clock } from '../clock';
-import type { WechatSender } from '../push/sender';
-import type { TemplateConfig } from '../push/templates';
+import { sendErrorOf, type WechatSender } from '../push/sender';
+import { messageData, type TemplateConfig } from '../push/templates';
 import type { Store, Where } from '../store/port';
 
 export interface DispatchResult {
@@ -25,6 +24,8 @@ export interface DispatchDeps {
   /** null where no WeChat is reachable (local runs): entries are marked skipped, saying so. */
   sender: WechatSender | null;
   templates: TemplateConfig;
+  /** Why push is off (an unusable template configuration), shown as each skipped message's reason. */
+  problem?: string | null;
   /** Only this center's messages (an on-demand run by its office, issue 8.8); the timer sends all. */
   centerId?: string;
 }
@@ -33,9 +34,6 @@ const LEASE_MS = 2 * 60_000;
 const BATCH = 200;
 
 export const consentId = (userId: string, templateId: string) => `consent:${userId}:${templateId}`;
-
-/** WeChat's "thing" fields take at most 20 characters. */
-const clip = (s: string, n = 20) => (Array.from(s).length > n ? `${Array.from(s).slice(0, n - 1).join('')}…` : s);
 
 export async function runDispatch(deps: DispatchDeps): Promise<DispatchResult> {
   const { store, clock, sender, templates } = deps;
@@ -70,7 +68,7 @@ export async function runDispatch(deps: DispatchDeps): Promise<DispatchResult> {
       continue;
     }
     if (!template) {
-      await skip('未配置该类消息的订阅模板;已在站内消息送达');
+      await skip(deps.problem ? `${deps.problem};已在站内消息送达` : '未配置该类消息的订阅模板;已在站内消息送达');
       continue;
     }
     const cid = consentId(user.id, template.id);
@@ -79,24 +77,29 @@ export async function runDispatch(deps: DispatchDeps): Promise<DispatchResult> {
       await skip('用户未订阅或订阅次数已用完;已在站内消息送达');
       continue;
     }
-    const data: Record<string, { value: string }> = {
-      [template.fields.title]: { value: clip(e.title) },
-      [template.fields.body]: { value: clip(e.body) },
-    };
-    if (template.fields.time) data[template.fields.time] = { value: `${shanghaiDate(new Date(e.createdAt))} ${shanghaiTime(new Date(e.createdAt))}` };
+    const data = messageData(template, e);
     try {
       await sender.send({ touser: user.openId, templateId: template.id, page: e.link ?? 'pages/index/index', data });
       await store.update('outbox', e.id, { set: { status: 'sent', sentAt: clock.now().toISOString(), leaseUntil: '' }, inc: { attempts: 1 } });
       result.sent += 1;
     } catch (err) {
-      await store.update('consents', cid, { inc: { remaining: 1 } });
+      const failure = sendErrorOf(err);
       const attempts = e.attempts + 1;
-      const failure: Partial<OutboxEntry> = { attempts, leaseUntil: '', lastError: String((err as { message?: unknown }).message ?? 'send failed').slice(0, 200) };
-      if (attempts >= MAX_ATTEMPTS) {
-        await store.update('outbox', e.id, { set: { ...failure, status: 'parked' } });
+      const common: Partial<OutboxEntry> = { attempts, leaseUntil: '', lastError: `${failure.errCode ?? ''} ${failure.message}`.trim().slice(0, 200) };
+      if (failure.permanent) {
+        // WeChat will never take this one: park it for the office at once. The consent is not
+        // given back — 43101 says the user has none left, so our count is put right to 0.
+        if (failure.errCode === 43101) await store.update('consents', cid, { set: { remaining: 0 } });
+        await store.update('outbox', e.id, { set: { ...common, status: 'parked' } });
+        result.parked += 1;
+      } else if (attempts >= MAX_ATTEMPTS) {
+        await store.update('consents', cid, { inc: { remaining: 1 } });
+        await store.update('outbox', e.id, { set: { ...common, status: 'parked' } });
         result.parked += 1;
       } else {
-        await store.update('outbox', e.id, { set: { ...failure, nextAttemptAt: new Date(clock.now().getTime() + retryDelayMs(attempts)).toISOString() } });
+        // Not delivered, so the consent is still the user's: give it back for the retry.
+        await store.update('consents', cid, { inc: { remaining: 1 } });
+        await store.update('outbox', e.id, { set: { ...common, nextAttemptAt: new Date(clock.now().getTime() + retryDelayMs(attempts)).toISOString() } });
         result.retried += 1;
       }
     }

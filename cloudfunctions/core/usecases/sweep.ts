@@ -22,6 +22,18 @@ export interface SweepResult {
   due: number;
   notices: number;
   stages: ReminderStage[];
+  /** True when the sweep stopped for time with cases still due: the next tick goes on from there. */
+  more: boolean;
+}
+
+export interface SweepScope {
+  centerId?: string;
+  /**
+   * Asked between cases: true stops the sweep (a deployed function has at most 60 s). Each
+   * case is its own transaction and leaves nextReminderOn behind it, so a stopped sweep loses
+   * nothing and the next tick resumes with the cases still due.
+   */
+  shouldStop?: () => boolean;
 }
 
 interface CenterContext {
@@ -72,17 +84,21 @@ function message(c: Case, stage: ReminderStage, handlerName: string): { title: s
  * The timer sweeps every center; an on-demand sweep (office, admin) passes its own center and
  * neither touches nor counts another center's cases (issue 8.8).
  */
-export async function runSweep(store: Store, clock: Clock, scope: { centerId?: string } = {}): Promise<SweepResult> {
+export async function runSweep(store: Store, clock: Clock, scope: SweepScope = {}): Promise<SweepResult> {
   const ctx: Ctx = { store, clock, caller: null };
   const today = shanghaiDate(clock.now());
   const at = clock.now().toISOString();
   const centers = new Map<string, CenterContext>();
-  const result: SweepResult = { due: 0, notices: 0, stages: [] };
+  const result: SweepResult = { due: 0, notices: 0, stages: [], more: false };
   for (;;) {
     const where: Where = scope.centerId ? { centerId: scope.centerId, nextReminderOn: { $lte: today } } : { nextReminderOn: { $lte: today } };
     const due = await store.find('cases', { where, orderBy: [['nextReminderOn', 'asc']], limit: BATCH });
     if (due.length === 0) break;
     for (const c of due) {
+      if (scope.shouldStop?.()) {
+        result.more = true;
+        return result;
+      }
       result.due += 1;
       let cc = centers.get(c.centerId);
       if (!cc) {
