@@ -1,5 +1,6 @@
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow, useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
+import { launchParams, startBoot } from './services/boot';
 import './app.scss';
 
 declare const CLOUD_ENV_ID: string;
@@ -10,6 +11,15 @@ if (process.env.TARO_ENV === 'weapp') {
 }
 
 function App({ children }: PropsWithChildren) {
+  // WeChat sign-in (issue 7): who this WeChat user is, from the launch's center or invite code.
+  useLaunch(() => {
+    void startBoot();
+  });
+  // A hot start from another code (a staff member scanning their invite while the app is open).
+  useDidShow((options?: { query?: Record<string, unknown> }) => {
+    const p = launchParams(options?.query);
+    if (p.scene || p.centerId || p.inviteCode) void startBoot(options);
+  });
   return children;
 }
 

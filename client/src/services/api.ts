@@ -30,7 +30,7 @@ async function transport(fn: string, data: { action: string; input: unknown; req
   if (process.env.TARO_ENV === 'h5') {
     const session = getSession();
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-    if (session) headers.Authorization = `Bearer ${session.token}`;
+    if (session?.token) headers.Authorization = `Bearer ${session.token}`;
     let res: Response;
     try {
       res = await fetch(`/fn/${fn}`, { method: 'POST', headers, body: JSON.stringify(data) });

@@ -1,7 +1,17 @@
 /** Display helpers shared by pages: labels come from shared/ so pages never re-word a rule. */
+import type { NoticeKind } from '@shared/domain/notices';
 export { dateLabel } from '@shared/domain/time';
 export { BOOKING_STATUS_LABELS, DOOR_REASON_LABELS, VISIT_STATUS_LABELS } from '@shared/domain/booking';
 export { AUTH_METHOD_LABELS, AUTH_STATE_LABELS } from '@shared/domain/residents';
 
 /** Today in Shanghai, as the center counts days. */
 export const todayInShanghai = (): string => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+
+/** The kinds of notice as the office reads them (push status). */
+export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
+  booking: '预约',
+  case: '办理进度',
+  deadline: '办件到期',
+  authorization: '代办授权',
+  visit: '上门服务',
+};

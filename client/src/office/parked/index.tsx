@@ -7,6 +7,25 @@ import RoleGate from '../../components/role-gate';
 import StateView from '../../components/state-view';
 import { api, messageOf } from '../../services/api';
 import { useLoad } from '../../services/use-load';
+import { NOTICE_KIND_LABELS } from '../../services/format';
+
+/** Whether WeChat push is on, and why not (issue 7): the office sees it before the parked list. */
+function PushStatus() {
+  const res = useLoad(() => api.inbox.pushStatus({}), 'push-status');
+  if (!res.data) return <StateView loading={res.loading} error={res.error} onRetry={res.reload} />;
+  const { on, kinds, problem } = res.data;
+  return (
+    <View className="card push-status">
+      <View className="row">
+        <Text className="item-row__name">微信提醒</Text>
+        <Text className={`tag ${on ? 'tag--ok' : 'tag--warn'}`}>{on ? '已开启' : '未开启'}</Text>
+      </View>
+      {on && kinds.length > 0 && <View className="muted">已配置模板的提醒:{kinds.map((k) => NOTICE_KIND_LABELS[k]).join('、')}</View>}
+      {problem && <View className="muted">原因:{problem}</View>}
+      {!on && !problem && <View className="muted">原因:尚未配置微信订阅消息模板,提醒目前只在站内“消息通知”中送达。请联系部署人员配置后再试。</View>}
+    </View>
+  );
+}
 
 /** WeChat messages that failed every retry: the office follows up (by phone) and may requeue them. */
 function Parked() {
@@ -24,6 +43,7 @@ function Parked() {
   };
   return (
     <PageShell>
+      <PushStatus />
       <View className="muted">这些提醒已送达站内消息,但微信消息多次发送失败。请电话告知相关人员,或重新发送。</View>
       <AtButton type="secondary" onClick={() => void act(async () => {
         const r = await api.inbox.dispatch({});

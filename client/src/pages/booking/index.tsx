@@ -9,7 +9,7 @@ import StateView from '../../components/state-view';
 import { api, messageOf } from '../../services/api';
 import { BOOKING_STATUS_LABELS, dateLabel } from '../../services/format';
 import { getSession } from '../../services/session';
-import { askConsent, canSubscribe } from '../../services/subscribe';
+import { canSubscribe, useConsent } from '../../services/subscribe';
 import { useLoad } from '../../services/use-load';
 
 /**
@@ -24,6 +24,8 @@ export default function BookingDetail() {
   const res = useLoad(() => api.booking.get({ bookingId: id }), `${id}|${tick}`);
   const [message, setMessage] = useState<string | null>(null);
   const role = getSession()?.user.role;
+  // Template ids load with the page; the tap asks WeChat at once (issue 7).
+  const consent = useConsent(['booking', 'case']);
 
   if (!res.data) {
     return (
@@ -51,7 +53,7 @@ export default function BookingDetail() {
     <PageShell>
       {fresh && b.status === 'booked' && <View className="card success">预约成功!请按下面的清单备齐材料,准时前来,谢谢。</View>}
       {fresh && b.status === 'booked' && canSubscribe() && (
-        <AtButton type="secondary" onClick={() => void askConsent(['booking', 'case']).then(setMessage)}>
+        <AtButton type="secondary" onClick={() => void consent.ask().then(setMessage)}>
           用微信接收预约和办理进度提醒
         </AtButton>
       )}

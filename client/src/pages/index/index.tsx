@@ -1,20 +1,38 @@
 import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ROLE_LABELS } from '@shared/domain/roles';
 import RoleLinks from '../../components/role-links';
-import { AtSearchBar } from 'taro-ui';
+import { AtButton, AtSearchBar } from 'taro-ui';
 import PageShell from '../../components/page-shell';
 import StateView from '../../components/state-view';
 import { api } from '../../services/api';
-import { getCenterId, getSession } from '../../services/session';
+import { restartBoot, whenBooted, type BootOutcome } from '../../services/boot';
+import { needsProfile, PROFILE_URL, takeProfilePrompt } from '../../services/profile';
+import { homeSections, type HomeSection } from '../../services/role-links';
+import { getCenterId, getSession, useSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
 
 /** Home: the center, its hours, search, and its windows — two taps from any guide. */
 export default function Index() {
   const [centerId, setCenterId] = useState<string | null>(getCenterId);
   const [q, setQ] = useState('');
-  const session = getSession();
+  const session = useSession();
+  // WeChat: the launch's sign-in (services/boot.ts); null while it runs.
+  const [boot, setBoot] = useState<BootOutcome | null>(null);
+  const [askProfile, setAskProfile] = useState(false);
+
+  const afterBoot = (outcome: BootOutcome) => {
+    setBoot(outcome);
+    if (outcome.state === 'choose-center') return; // boot opened the chooser
+    if (outcome.state === 'signed-in' && outcome.message) Taro.showToast({ title: outcome.message, icon: 'none', duration: 3000 });
+    const c = getCenterId();
+    if (!c) {
+      Taro.redirectTo({ url: '/pages/centers/index' });
+      return;
+    }
+    setCenterId(c);
+  };
 
   useDidShow(() => {
     // The H5 app opens on the role picker until a demo user is chosen.
@@ -22,13 +40,13 @@ export default function Index() {
       Taro.redirectTo({ url: '/pages/login/index' });
       return;
     }
-    const c = getCenterId();
-    if (!c) {
-      Taro.redirectTo({ url: '/pages/centers/index' });
-      return;
-    }
-    setCenterId(c);
+    void whenBooted().then(afterBoot);
   });
+
+  // A villager still called 微信用户 is asked once, politely, for the name the window will see.
+  useEffect(() => {
+    if (session && needsProfile(session.user)) setAskProfile(takeProfilePrompt());
+  }, [session?.user.id, session?.user.name]);
 
   const home = useLoad(() => api.catalog.home({ centerId: centerId ?? '' }), centerId ?? '');
   const [shown, setShown] = useState(0);
@@ -46,7 +64,9 @@ export default function Index() {
 
   const data = home.data;
   // Villagers and agents come for the guides first; staff, office and leaders for their work.
-  const publicSide = session?.user.role === 'villager' || session?.user.role === 'agent';
+  const sections = homeSections(session?.user.role ?? null);
+  const at = (s: HomeSection) => sections.indexOf(s);
+  const workFirst = at('work') >= 0 && at('work') < at('search');
   const work = session && (
     <View className="card">
       <View className="title">
@@ -78,7 +98,32 @@ export default function Index() {
         )}
       </View>
 
-      {session && !publicSide && work}
+      {boot?.state === 'failed' && (
+        <View className="card">
+          <View className="error">{boot.message}</View>
+          <View className="actions">
+            <AtButton type="secondary" onClick={() => void restartBoot().then(afterBoot)}>
+              重新登录
+            </AtButton>
+          </View>
+        </View>
+      )}
+
+      {askProfile && session && needsProfile(session.user) && (
+        <View className="card profile-prompt">
+          <View>您好,为方便窗口为您办理,请填写您的姓名,谢谢。</View>
+          <View className="actions">
+            <AtButton type="primary" onClick={() => Taro.navigateTo({ url: PROFILE_URL })}>
+              去填写
+            </AtButton>
+            <AtButton type="secondary" onClick={() => setAskProfile(false)}>
+              以后再说
+            </AtButton>
+          </View>
+        </View>
+      )}
+
+      {workFirst && work}
 
       <AtSearchBar
         value={q}
@@ -114,7 +159,7 @@ export default function Index() {
         </View>
       )}
 
-      {session && publicSide && work}
+      {!workFirst && work}
 
       {data && (
         <View className="card muted">

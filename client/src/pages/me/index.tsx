@@ -10,7 +10,8 @@ import Section from '../../components/section';
 import { api, messageOf } from '../../services/api';
 import { AUTH_METHOD_LABELS, AUTH_STATE_LABELS, dateLabel } from '../../services/format';
 import { getPrefs, setPrefs, usePrefs } from '../../services/prefs';
-import { clearSession, getSession } from '../../services/session';
+import { needsProfile, PROFILE_URL } from '../../services/profile';
+import { clearSession, getSession, setSession, useSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
 
 /** The villager's own authorisations of agents (R-BOOK-4): see them, revoke them, link one's record. */
@@ -92,7 +93,7 @@ function MyAuthorizations() {
 /** The user's own page: who they are, elderly mode, and the way into their role's work. */
 export default function Me() {
   const prefs = usePrefs();
-  const session = getSession();
+  const session = useSession();
   const role = session?.user.role;
   const [code, setCode] = useState('');
   const [bindMsg, setBindMsg] = useState<string | null>(null);
@@ -103,6 +104,9 @@ export default function Me() {
   const bind = async () => {
     try {
       const r = await api.account.bindInvite({ code: code.trim() });
+      // From now on this WeChat is the staff member: the session (and 我的, the home) follow.
+      setSession({ ...(getSession() ?? {}), user: r.user });
+      setCode('');
       setBindMsg(`绑定成功,欢迎您,${r.user.name}!`);
     } catch (e) {
       setBindMsg(messageOf(e));
@@ -126,12 +130,22 @@ export default function Me() {
 
       {role === 'villager' && <MyAuthorizations />}
 
+      {session && (
+        <Section title="我的账号">
+          {(role === 'villager' || role === 'agent') && (
+            <NavRow label={session && needsProfile(session.user) ? '我的资料(请填写姓名)' : '我的资料'} url={PROFILE_URL} />
+          )}
+          <NavRow label="我的数据与注销" url="/account/my-data/index" />
+        </Section>
+      )}
+
       {role === 'admin' && (
         <Section title="中心管理">
           <NavRow label="事项目录维护" url="/admin/items/index" />
           <NavRow label="窗口预约设置" url="/admin/windows/index" />
           <NavRow label="工作日历(节假日、调休、闭馆)" url="/admin/calendar/index" />
           <NavRow label="A/B岗设置" url="/admin/posts/index" />
+          <NavRow label="工作人员微信绑定(邀请码)" url="/admin/invites/index" />
         </Section>
       )}
 
@@ -145,7 +159,7 @@ export default function Me() {
         <View className="muted">打开后,所有页面的文字和按钮都会变大,看得更清楚。</View>
       </Section>
 
-      {process.env.TARO_ENV === 'weapp' && (
+      {process.env.TARO_ENV === 'weapp' && (!session || role === 'villager') && (
         <Section title="工作人员绑定">
           <View className="muted">中心工作人员请输入管理员给您的8位邀请码,绑定后即可办理业务。</View>
           <Input className="field__input" type="number" maxlength={8} value={code} placeholder="请输入8位邀请码" onInput={(e) => setCode(e.detail.value)} />
@@ -154,6 +168,14 @@ export default function Me() {
           </AtButton>
           {bindMsg && <View className="muted">{bindMsg}</View>}
         </Section>
+      )}
+
+      {process.env.TARO_ENV === 'weapp' && (
+        <View className="muted setup-entry">
+          <Text className="link" onClick={() => Taro.navigateTo({ url: '/account/setup/index' })}>
+            中心初始化(部署人员使用) ›
+          </Text>
+        </View>
       )}
 
       {process.env.TARO_ENV === 'h5' && (

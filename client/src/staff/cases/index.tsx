@@ -8,7 +8,7 @@ import RoleGate from '../../components/role-gate';
 import Section from '../../components/section';
 import StateView from '../../components/state-view';
 import { api } from '../../services/api';
-import { askConsent, canSubscribe } from '../../services/subscribe';
+import { canSubscribe, useConsent } from '../../services/subscribe';
 import { useLoad } from '../../services/use-load';
 
 /** Staff: the cases they handle today (also as B) by deadline, and those they follow as first-ask person. */
@@ -17,6 +17,8 @@ function Cases() {
   const [message, setMessage] = useState<string | null>(null);
   useDidShow(() => setTick((t) => t + 1));
   const res = useLoad(() => api.cases.mine({}), String(tick));
+  // Template ids load with the page; the tap asks WeChat at once (issue 7).
+  const consent = useConsent(['deadline', 'case']);
   return (
     <PageShell>
       <View className="actions">
@@ -28,7 +30,7 @@ function Cases() {
         </AtButton>
       </View>
       {canSubscribe() && (
-        <AtButton type="secondary" onClick={() => void askConsent(['deadline', 'case']).then(setMessage)}>
+        <AtButton type="secondary" onClick={() => void consent.ask().then(setMessage)}>
           开启办件到期微信提醒
         </AtButton>
       )}

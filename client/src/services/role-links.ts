@@ -1,0 +1,46 @@
+/**
+ * What each role's home and 我的 show: the way into their work, and whether the work comes
+ * before the guides. Pure, so the weapp tests can check that binding an invite turns the home
+ * into the staff home (issue 7).
+ */
+import type { Role } from '@shared/domain/roles';
+
+export interface RoleLink {
+  label: string;
+  url: string;
+  /** Show the unread notice count on this row. */
+  unread?: true;
+}
+
+const ALL: Array<RoleLink & { roles: readonly Role[] }> = [
+  { label: '消息通知', url: '/pages/inbox/index', unread: true, roles: ['villager', 'agent', 'staff', 'office', 'leader', 'admin'] },
+  { label: '我的办件(办理进度)', url: '/pages/matters/index', roles: ['villager', 'agent'] },
+  { label: '我的预约和上门服务', url: '/pages/bookings/index', roles: ['villager', 'agent'] },
+  { label: '我代办的群众', url: '/agent/residents/index', roles: ['agent'] },
+  { label: '我的办件(按期限)', url: '/staff/cases/index', roles: ['staff'] },
+  { label: '今日预约(窗口接待)', url: '/staff/day-board/index', roles: ['staff'] },
+  { label: '各窗口预约情况', url: '/staff/day-board/index', roles: ['office', 'admin'] },
+  { label: '上门服务申请', url: '/staff/visits/index', roles: ['staff', 'office', 'admin'] },
+  { label: '请假、培训、出差登记', url: '/staff/leave/index', roles: ['staff'] },
+  { label: '超期办件', url: '/office/overdue/index', roles: ['office', 'leader', 'admin'] },
+  { label: '未送达的微信提醒', url: '/office/parked/index', roles: ['office', 'admin'] },
+  { label: '工作人员请假登记', url: '/staff/leave/index', roles: ['admin'] },
+];
+
+/** The rows leading into a role's work, in the order they are shown. */
+export function roleLinks(role: Role): RoleLink[] {
+  return ALL.filter((l) => l.roles.includes(role)).map(({ roles: _r, ...link }) => link);
+}
+
+/** The home's sections, top to bottom. */
+export type HomeSection = 'center' | 'work' | 'search' | 'windows' | 'supervision';
+
+/**
+ * Villagers and agents come for the guides first; staff, office, leaders and admins for their
+ * work. Without a user (WeChat sign-in not finished, or no center chosen yet) there is no work.
+ */
+export function homeSections(role: Role | null): HomeSection[] {
+  if (!role) return ['center', 'search', 'windows', 'supervision'];
+  if (role === 'villager' || role === 'agent') return ['center', 'search', 'windows', 'work', 'supervision'];
+  return ['center', 'work', 'search', 'windows', 'supervision'];
+}
