@@ -2,11 +2,14 @@
  * End-to-end booking in the built H5 app (R-BOOK-1..4, R-CASE-1): a villager books and
  * cancels, an agent books only for a resident whose authorisation is in force, and a clerk
  * checks a villager in. Each step is a tap on a visible element; the store is checked too.
- * The launch and the waiting lookups are in ./browser-kit.
+ * The flows depend on the day, so they run at each of FLOW_INSTANTS (a month's last working day,
+ * the eve of Spring Festival, a Friday evening, 31 December), the server and the browser both
+ * standing at that instant; one host and browser per instant. The launch and the waiting lookups
+ * are in ./browser-kit.
  */
 import { SEED_ITEMS } from '../../cloudfunctions/core/seed/catalog-items';
-import { dateLabel } from '../../shared/domain/time';
-import { bookOnServerToday, browserKit, START_TIMEOUT } from './browser-kit';
+import { dateLabel, dayLabel, shanghaiDate, shanghaiTime } from '../../shared/domain/time';
+import { bookFirstFreeSlot, browserKit, FLOW_INSTANTS, START_TIMEOUT, type BrowserKit } from './browser-kit';
 
 const VILLAGER = 'u-baisha-villager';
 const AGENT = 'u-baisha-agent';
@@ -19,14 +22,8 @@ const BOOKING_NUMBER = /^\d{8}-MZ-\d{3}$/;
 /** Each test walks a dozen pages; generous for a loaded 2-core machine (waits are per step). */
 const TEST_TIMEOUT = 60_000;
 
-const kit = browserKit();
-const { see, shown, freshStart, chooseRole, goHome, openMe, pickDate } = kit;
-
-beforeAll(() => kit.start(), START_TIMEOUT);
-afterAll(() => kit.stop());
-
 /** Home → search 低保 → the guide of MZ-001 → 预约办理: the booking page. */
-async function openBookingPage(): Promise<void> {
+async function openBookingPage({ see }: BrowserKit): Promise<void> {
   const input = await see('.at-search-bar input');
   await input.click();
   await input.fill('低保');
@@ -38,11 +35,12 @@ async function openBookingPage(): Promise<void> {
   await see('.day-tab--on');
 }
 
-/** Picks the first slot with places left on the first listed day; returns its start time. */
-async function pickFirstFreeSlot(): Promise<{ start: string; day: string }> {
-  const firstDay = await see('.day-tab');
-  const day = ((await firstDay.textContent()) ?? '').trim();
-  await firstDay.click();
+/** Picks the first slot with places left on the first listed day, `firstDay`; returns its start time. */
+async function pickFirstFreeSlot({ see }: BrowserKit, firstDay: string): Promise<{ start: string; day: string }> {
+  const firstTab = await see('.day-tab');
+  const day = ((await firstTab.textContent()) ?? '').trim();
+  expect(day).toBe(dayLabel(firstDay)); // R-BOOK-1: today while a slot is left, else the next working day
+  await firstTab.click();
   await see('.day-tab--on', day);
   const slot = await see('.slot:not(.slot--full)');
   const start = (((await slot.textContent()) ?? '').match(/\d{2}:\d{2}/) ?? [''])[0];
@@ -53,7 +51,7 @@ async function pickFirstFreeSlot(): Promise<{ start: string; day: string }> {
 }
 
 /** Taps 确认预约 and waits for the booking page; returns the booking number shown. */
-async function confirmBooking(slot: { start: string; day: string }): Promise<string> {
+async function confirmBooking({ see }: BrowserKit, slot: { start: string; day: string }): Promise<string> {
   await (await see('.at-button--primary', `确认预约 ${slot.day} ${slot.start}`)).click();
   await see('.card.success', '预约成功');
   const number = ((await (await see('.booking-number')).textContent()) ?? '').trim();
@@ -61,16 +59,24 @@ async function confirmBooking(slot: { start: string; day: string }): Promise<str
   return number;
 }
 
-const bookingsOf = (where: Record<string, string>) => kit.host.store.find('bookings', { where });
+describe.each(FLOW_INSTANTS)('booking in the H5 app at $name', (instant) => {
+  const kit = browserKit({ now: instant.now });
+  const { see, shown, freshStart, chooseRole, goHome, openMe } = kit;
 
-describe('booking in the H5 app', () => {
+  beforeAll(() => kit.start(), START_TIMEOUT);
+  afterAll(() => kit.stop());
+
+  const bookingsOf = (where: Record<string, string>) => kit.host.store.find('bookings', { where });
+
   test('a villager books, sees the booking, cancels', async () => {
     expect(MZ001.name).toBe('最低生活保障申请');
     await freshStart();
     await chooseRole(VILLAGER, '王秀英');
-    await openBookingPage();
-    const slot = await pickFirstFreeSlot();
-    const number = await confirmBooking(slot);
+    // The host runs on a clock of its own: every page says so, with its time (issue 8.2).
+    await see('.demo-clock', `演示时间:${dateLabel(shanghaiDate(new Date(instant.now)))} ${shanghaiTime(new Date(instant.now))}(非真实时间)`);
+    await openBookingPage(kit);
+    const slot = await pickFirstFreeSlot(kit, instant.firstDay);
+    const number = await confirmBooking(kit, slot);
 
     // The booking page: number, window, time, and every material of the item (one notice).
     const detail = kit.pageWith('.booking-number');
@@ -103,7 +109,7 @@ describe('booking in the H5 app', () => {
   test('an agent books for an authorised resident and is refused for an unauthorised one', async () => {
     await freshStart();
     await chooseRole(AGENT, '李建国');
-    await openBookingPage();
+    await openBookingPage(kit);
 
     await see('.title', '第一步:选择代办的群众');
     const zhang = await see('.choice', '张桂英');
@@ -122,8 +128,8 @@ describe('booking in the H5 app', () => {
 
     await zhang.click();
     await see('.choice--on', '张桂英');
-    const slot = await pickFirstFreeSlot();
-    const number = await confirmBooking(slot);
+    const slot = await pickFirstFreeSlot(kit, instant.firstDay);
+    const number = await confirmBooking(kit, slot);
     await see('.guide-facts', '办事人:张桂英');
     await see('.guide-facts', '由村代办员代为预约');
 
@@ -134,13 +140,16 @@ describe('booking in the H5 app', () => {
 
   test('staff check a villager in and become the first-ask person', async () => {
     const host = kit.host;
-    // A booking for the server's today (or, when none is left, the next working day's: the
-    // server's clock moves there; the browser keeps real time, so the clerk picks the date).
-    const { date, booking } = await bookOnServerToday(host, { userId: VILLAGER, itemId: MZ001_ID, requestId: 'e2e-check-in' });
+    // The first free slot offered: today's, or after 17:00 the next working day's, which the
+    // clerk can check in only once that day has come (kit.checkInOnBoard).
+    const made = await bookFirstFreeSlot(host, { userId: VILLAGER, itemId: MZ001_ID, requestId: 'e2e-check-in' });
+    expect(made.date).toBe(instant.firstDay);
+    const { booking } = made;
 
     await freshStart();
     await chooseRole(STAFF_MZ, '陈丽');
-    expect(await kit.checkInOnBoard(WINDOW_NAME, date, booking.number)).toContain('王秀英');
+    expect(await kit.checkInOnBoard(WINDOW_NAME, made, { userId: STAFF_MZ, name: '陈丽' })).toContain('王秀英');
+    expect(shanghaiDate(host.clock.now())).toBe(made.date);
 
     // Arrival opens the case: its page names the clerk as the first-ask person (R-CASE-1).
     await see('.guide-facts', '首问责任人:陈丽');

@@ -9,13 +9,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { dateLabel } from '../../shared/domain/time';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { ensureH5Build, H5_DIR } from '../../scripts/h5-build';
-import { WorkCalendar } from '../../shared/domain/calendar';
-import { OFFICIAL_SCHEDULE } from '../../shared/domain/official-calendar';
-import { addDays, shanghaiDate, shanghaiInstant } from '../../shared/domain/time';
+import { dateLabel, shanghaiDate, shanghaiInstant } from '../../shared/domain/time';
 import { startTestHost, type TestHost } from '../helpers/host';
+import { TEST_NOW } from '../helpers/temp';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const WAIT = 20_000;
@@ -64,42 +62,102 @@ async function buildH5Locked(): Promise<void> {
   }
 }
 
-/** A booking made through the API for the server's today (see bookOnServerToday). */
-export interface ServerTodayBooking {
+/**
+ * The instants the date-sensitive flows run at (issue 8): whatever day the machine's clock shows,
+ * the server and the browser both stand at `now`. `firstDay` is the first day the villager is
+ * offered (R-BOOK-1): today while a slot is left, else the next working day.
+ */
+export interface FlowInstant {
+  name: string;
+  now: string;
+  firstDay: string;
+}
+
+export const FLOW_INSTANTS: readonly FlowInstant[] = [
+  { name: "a month's last working day (Mon 2026-11-30 10:00)", now: '2026-11-30T10:00:00+08:00', firstDay: '2026-11-30' },
+  // chinese-days does not know 2027 yet, so 2026's Spring Festival: 除夕 is 02-16, the holiday runs
+  // 02-15..02-23, and its last working day before is Saturday 02-14, an adjusted working day (调休).
+  { name: 'the last working day before Spring Festival (Sat 2026-02-14 10:00, 调休上班)', now: '2026-02-14T10:00:00+08:00', firstDay: '2026-02-14' },
+  // After 17:00 on a Friday no slot is left today: the first day offered is Monday.
+  { name: 'a Friday after 17:00 (Fri 2026-11-27 18:30)', now: '2026-11-27T18:30:00+08:00', firstDay: '2026-11-30' },
+  { name: '31 December (Thu 2026-12-31 10:00)', now: '2026-12-31T10:00:00+08:00', firstDay: '2026-12-31' },
+];
+
+/** A booking made through the API (see bookFirstFreeSlot). */
+export interface ApiBooking {
   date: string;
   start: string;
   booking: { id: string; number: string };
 }
 
 /**
- * Books `itemId` as `userId` through the API, for a slot of the server's today. When today has
- * no free slot left (evening, weekend, holiday), the server's clock moves to 09:00 Shanghai of
- * the next working day and that day is booked; the browser keeps real time, so a clerk then
- * picks the date on the day board as they would (kit.pickDate).
+ * Books `itemId` as `userId` through the API, in the first free slot of the first day the server
+ * offers (today while a slot is left, else the next working day). The clock is not moved.
  */
-export async function bookOnServerToday(host: TestHost, opts: { userId: string; itemId: string; requestId: string }): Promise<ServerTodayBooking> {
+export async function bookFirstFreeSlot(host: TestHost, opts: { userId: string; itemId: string; requestId: string }): Promise<ApiBooking> {
   type Day = { date: string; slots: Array<{ start: string; left: number }> };
-  const freeSlotToday = async (token: string) => {
-    const r = await host.call('booking', { action: 'options', input: { itemId: opts.itemId } }, token);
-    expect(r.status).toBe(200);
-    const days = (r.body.data as { days: Day[] }).days;
-    const today = shanghaiDate(host.clock.now());
-    return days.find((d) => d.date === today)?.slots.find((s) => s.left > 0) ?? null;
-  };
-  let token = await host.login(opts.userId);
-  let slot = await freeSlotToday(token);
-  if (!slot) {
-    const next = new WorkCalendar(OFFICIAL_SCHEDULE).nextWorkingDays(addDays(shanghaiDate(host.clock.now()), 1), 1)[0]!;
-    host.clock.set(shanghaiInstant(next, '09:00'));
-    token = await host.login(opts.userId);
-    slot = await freeSlotToday(token);
-  }
-  expect(slot).not.toBeNull();
-  const date = shanghaiDate(host.clock.now());
-  const made = await host.call('booking', { action: 'create', input: { itemId: opts.itemId, date, start: slot!.start }, requestId: opts.requestId }, token);
+  const token = await host.login(opts.userId);
+  const r = await host.call('booking', { action: 'options', input: { itemId: opts.itemId } }, token);
+  expect(r.status).toBe(200);
+  const day = (r.body.data as { days: Day[] }).days[0];
+  const slot = day?.slots.find((s) => s.left > 0);
+  expect({ day: day?.date, slot: slot?.start ?? null }).toEqual({ day: expect.any(String), slot: expect.any(String) });
+  const made = await host.call('booking', { action: 'create', input: { itemId: opts.itemId, date: day!.date, start: slot!.start }, requestId: opts.requestId }, token);
   expect(made.status).toBe(200);
   const booking = (made.body.data as { booking: { id: string; number: string } }).booking;
-  return { date, start: slot!.start, booking };
+  return { date: day!.date, start: slot!.start, booking };
+}
+
+/** The little of the DOM the in-page functions below use (the tests compile without the DOM lib). */
+interface DomRect {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+interface DomElement {
+  getBoundingClientRect(): DomRect;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+  getAnimations(): Array<{ finished: Promise<unknown> }>;
+  textContent: string | null;
+}
+
+/** A row of a picker column as a person sees it: its text and where it is on screen. */
+interface WheelRow {
+  text: string;
+  x: number;
+  y: number;
+}
+interface WheelView {
+  /** The row in the selection band. */
+  chosen: WheelRow | null;
+  /** The rows inside the column's visible box, top to bottom. */
+  rows: WheelRow[];
+}
+
+/** Waits until the column's wheel has stopped (its transition finished), then reads it. */
+async function readWheel(group: Locator): Promise<WheelView> {
+  return group.evaluate(async (node) => {
+    const el = node as unknown as DomElement;
+    const raf = (globalThis as unknown as { requestAnimationFrame(cb: () => void): number }).requestAnimationFrame;
+    // The wheel re-renders on an animation frame after a gesture, then glides (a CSS transition).
+    await new Promise<void>((done) => raf(() => raf(() => done())));
+    const content = el.querySelector('.weui-picker__content');
+    if (content) await Promise.all(content.getAnimations().map((a) => a.finished.catch(() => null)));
+    const box = el.getBoundingClientRect();
+    const band = el.querySelector('.weui-picker__indicator')?.getBoundingClientRect();
+    const bandY = band ? band.top + band.height / 2 : box.top + box.height / 2;
+    const rows: WheelRow[] = [];
+    let chosen: WheelRow | null = null;
+    for (const item of Array.from(el.querySelectorAll('.weui-picker__item'))) {
+      const r = item.getBoundingClientRect();
+      const row = { text: (item.textContent ?? '').trim(), x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      if (r.top <= bandY && bandY < r.top + r.height) chosen = row;
+      if (r.top >= box.top - 1 && r.top + r.height <= box.top + box.height + 1) rows.push(row);
+    }
+    return { chosen, rows };
+  });
 }
 
 export interface BrowserKit {
@@ -129,19 +187,29 @@ export interface BrowserKit {
   /** Home → 我的 → 切换演示身份 → the role picker → `name`: back on home as them. */
   switchRole(userId: string, name: string): Promise<void>;
   /**
-   * Sets the date on a page's date picker (Taro H5's wheel picker) by dragging each column
-   * (year, month, day) the way a thumb would, then taps 确定.
+   * Sets the date on a page's date picker (Taro H5's wheel picker) by what a person sees: in
+   * each column (year, month, day) it taps the wanted number when it is on screen, else drags the
+   * outermost row towards it into the selection band, until the band shows it; then taps 确定.
    */
   pickDate(field: Locator, date: string): Promise<void>;
   /**
-   * As the staff member already signed in: 我的 → 今日预约 → `date` → the booking's row →
-   * 登记到达, which opens the new case; returns the row's text before the tap.
+   * As `clerk`, already signed in: 我的 → 今日预约 (which opens on the server's today) →
+   * the booking's row → 登记到达, which opens the new case; returns the row's text before the tap.
+   * A booking of a later day is first picked on the board and refused (arrival is registered on
+   * its day, nothing changes); then the clock moves to the slot's start and the clerk checks in.
    */
-  checkInOnBoard(windowName: string, date: string, bookingNumber: string): Promise<string>;
+  checkInOnBoard(windowName: string, made: ApiBooking, clerk: { userId: string; name: string }): Promise<string>;
 }
 
-export function browserKit(): BrowserKit {
+/**
+ * `now`: the instant the server's clock and every tab's clock stand at (default TEST_NOW). When a
+ * test moves the server's clock (host.clock.set/advance), the browser's follows before the next
+ * lookup; nothing reads the machine's clock.
+ */
+export function browserKit(opts: { now?: string | Date } = {}): BrowserKit {
   let testHost: TestHost | undefined;
+  /** The browser's clock catching up with the server's (see start()). */
+  let clockSync: Promise<void> = Promise.resolve();
   let context: BrowserContext | undefined;
   let profileDir: string | undefined;
   let current: Page | undefined;
@@ -163,6 +231,7 @@ export function browserKit(): BrowserKit {
     page().locator(selector, text === undefined ? {} : { hasText: text }).filter({ visible: true }).first();
 
   const see = async (selector: string, text?: string | RegExp): Promise<Locator> => {
+    await clockSync;
     const l = shown(selector, text);
     await l.waitFor({ state: 'visible', timeout: WAIT });
     return l;
@@ -172,6 +241,7 @@ export function browserKit(): BrowserKit {
     page().locator('.taro_page').filter({ has: page().locator(selector) }).filter({ visible: true }).first();
 
   const goHome = async (): Promise<void> => {
+    await clockSync;
     // A direct navigation, not a tap: it resets the page stack.
     await page().goto('about:blank');
     await page().goto(`${base()}#/pages/index/index`);
@@ -205,7 +275,8 @@ export function browserKit(): BrowserKit {
           `The H5 build in ${H5_DIR} has no index.html, so the app cannot be opened: Taro emits index.html only from the page template client/src/index.html, which is missing.`,
         );
       }
-      testHost = await startTestHost({ staticDir: H5_DIR });
+      const now = new Date(opts.now ?? TEST_NOW);
+      testHost = await startTestHost({ staticDir: H5_DIR, now });
       profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsc-chromium-'));
       // A persistent context is how Playwright takes a user-data dir: a fresh temporary profile.
       context = await chromium.launchPersistentContext(profileDir, {
@@ -224,6 +295,14 @@ export function browserKit(): BrowserKit {
         ],
       });
       context.setDefaultTimeout(WAIT);
+      // Every tab of the context shows the server's time: Date is fixed at it (timers still run, so
+      // the app's own waits and animations work), and follows each move of the server's clock.
+      const clock = context.clock;
+      await clock.install({ time: now });
+      await clock.setFixedTime(now);
+      testHost.clock.onMove((t) => {
+        clockSync = clockSync.then(() => clock.setFixedTime(t));
+      });
     },
 
     async stop() {
@@ -234,6 +313,7 @@ export function browserKit(): BrowserKit {
 
     async freshStart() {
       if (!context) throw new Error('The browser is not started: call start() in beforeAll.');
+      await clockSync;
       for (const p of context.pages()) await p.close();
       current = await context.newPage();
       await current.goto(base());
@@ -286,50 +366,69 @@ export function browserKit(): BrowserKit {
     },
 
     async pickDate(field, date) {
-      const ROW = 34; // the wheel's row height (px), as Taro's picker computes it
-      const TOP = 102; // the wheel's offset of row 0 (px)
       await field.click();
       const picker = await see('.weui-picker');
       const wanted = date.split('-').map(Number);
+      const numberOf = (row: WheelRow | null) => (row ? Number(row.text.replace(/\D/g, '')) : Number.NaN);
       for (let col = 0; col < 3; col += 1) {
         const group = picker.locator('.weui-picker__group').nth(col);
-        const indexNow = async () => {
-          const style = (await group.locator('.weui-picker__content').getAttribute('style')) ?? '';
-          const y = Number((style.match(/translate3d\(0(?:px)?,\s*(-?[\d.]+)px/) ?? [])[1]);
-          return Math.round((TOP - y) / ROW);
-        };
-        const texts = await group.locator('.weui-picker__item').allTextContents();
-        const target = texts.findIndex((t) => Number(t.replace(/\D/g, '')) === wanted[col]);
-        expect({ column: col, texts: texts.slice(0, 3), found: target >= 0 }).toMatchObject({ found: true });
-        for (let now = await indexNow(); now !== target; now = await indexNow()) {
-          // At most three rows per stroke, so the pointer stays on the column.
-          const rows = Math.max(-3, Math.min(3, target - now));
-          const box = (await group.boundingBox())!;
-          const x = box.x + box.width / 2;
-          const y = box.y + box.height / 2;
-          await page().mouse.move(x, y);
-          await page().mouse.down();
-          await page().mouse.move(x, y - rows * ROW, { steps: 6 });
-          await page().mouse.up();
-          // The wheel re-renders on an animation frame: check once per frame until it has moved.
-          const deadline = Date.now() + WAIT;
-          while ((await indexNow()) !== now + rows) {
-            if (Date.now() > deadline) throw new Error(`The date picker's column ${col} did not move to row ${now + rows}.`);
-            await page().evaluate('new Promise((resolve) => requestAnimationFrame(() => resolve(null)))');
+        const want = wanted[col]!;
+        for (let gesture = 0; ; gesture += 1) {
+          const wheel = await readWheel(group);
+          const chosen = wheel.chosen;
+          if (numberOf(chosen) === want) break;
+          if (!chosen || wheel.rows.length === 0 || gesture >= 30) {
+            const seen = wheel.rows.map((r) => r.text).join(' ');
+            throw new Error(`The date picker's column ${col} shows ${chosen?.text ?? 'nothing'} in its band, not ${want}, after ${gesture} gestures (rows on screen: ${seen}).`);
           }
+          const target = wheel.rows.find((r) => numberOf(r) === want);
+          if (target) {
+            // On screen: a tap brings it into the band, as a thumb would.
+            await page().mouse.click(target.x, target.y);
+            continue;
+          }
+          // Off screen: drag the outermost row on that side into the band (every column counts up).
+          const edge = want > numberOf(chosen) ? wheel.rows[wheel.rows.length - 1]! : wheel.rows[0]!;
+          await page().mouse.move(edge.x, edge.y);
+          await page().mouse.down();
+          await page().mouse.move(edge.x, chosen.y, { steps: 6 });
+          await page().mouse.up();
         }
       }
       await picker.locator('.weui-picker__action', { hasText: '确定' }).click();
       await picker.waitFor({ state: 'hidden', timeout: WAIT });
     },
 
-    async checkInOnBoard(windowName, date, bookingNumber) {
-      await kit.openMe();
-      await (await see('.nav-row', '今日预约(窗口接待)')).click();
-      await see('.field__input', `窗口:${windowName}`);
-      await kit.pickDate(await see('.field__input', /日期:/), date);
-      await see('.field__input', `日期:${dateLabel(date)}`);
-      const row = await see('.board-row', bookingNumber);
+    async checkInOnBoard(windowName, made, clerk) {
+      const host = kit.host;
+      const openBoard = async (date: string) => {
+        await kit.openMe();
+        await (await see('.nav-row', '今日预约(窗口接待)')).click();
+        await see('.field__input', `窗口:${windowName}`);
+        // The board opens on the server's today: the browser's clock is the server's.
+        await see('.field__input', `日期:${dateLabel(date)}`);
+      };
+      const today = shanghaiDate(host.clock.now());
+      await openBoard(today);
+      if (made.date !== today) {
+        // A booking of a later day: the clerk finds it on that day's board, but arrival is
+        // registered on the booking's own day (R-CASE-1); the refusal says so and changes nothing.
+        expect(made.date > today).toBe(true);
+        await kit.pickDate(await see('.field__input', /日期:/), made.date);
+        await see('.field__input', `日期:${dateLabel(made.date)}`);
+        const early = await see('.board-row', made.booking.number);
+        await early.locator('.at-button', { hasText: '登记到达' }).click();
+        await see('.card', `该预约是${dateLabel(made.date)}的,今天不能登记到达`);
+        expect(await host.store.get('bookings', made.booking.id)).toMatchObject({ status: 'booked' });
+        expect(await host.store.find('cases', { where: { bookingId: made.booking.id } })).toHaveLength(0);
+        // The day comes: at the slot's start the clerk signs in again (a sign-in lasts 12 hours)
+        // and opens the board, on that day.
+        host.clock.set(shanghaiInstant(made.date, made.start));
+        await kit.freshStart();
+        await kit.chooseRole(clerk.userId, clerk.name);
+        await openBoard(made.date);
+      }
+      const row = await see('.board-row', made.booking.number);
       const text = (await row.textContent()) ?? '';
       await row.locator('.at-button', { hasText: '登记到达' }).click();
       return text;
