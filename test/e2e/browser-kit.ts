@@ -1,7 +1,9 @@
 /**
  * What the browser tests share: the built H5 app served by an in-process test host over a
  * seeded temporary store, Debian's Chromium in a fresh profile, and lookups that wait only for
- * visible elements. Each test file makes its own kit (its own host, store and browser).
+ * visible elements. Each test file makes its own kit (its own host, store and browser), or one
+ * per instant (FLOW_INSTANTS). The server's clock and the browser's stand at the same fixed
+ * instant, so no test depends on the day or hour it runs (issue 8).
  *
  * Needs Debian's Chromium at /usr/bin/chromium (`apt-get install -y chromium`); a suite using
  * the kit fails, never skips, when it is missing.
