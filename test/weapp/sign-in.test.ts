@@ -39,6 +39,7 @@ interface Client {
   subscribe: {
     templateIdsFor(t: Array<{ kind: string; templateId: string }>, kinds: string[]): string[];
     askConsent(ids: string[] | null): Promise<string>;
+    useConsent(kinds: string[]): { ids: string[] | null; ask: () => Promise<string> };
   };
 }
 
@@ -221,6 +222,51 @@ describe('subscribe-message consent as WeChat allows it', () => {
 
     await expect(done).resolves.toBe('已开启微信提醒,谢谢。');
     expect(calls(c)).toEqual([{ name: 'inbox', data: { action: 'recordConsent', input: { accepted: ['T-booking'] }, requestId: expect.any(String) } }]);
+  });
+
+  it('a page loads the template ids when it opens; its tap then asks WeChat with no network call first', async () => {
+    const c = load();
+    serve(c, {
+      'account.me': () => ok({ user: clerk, created: false }),
+      'inbox.templates': () => ok({ templates }),
+      'inbox.recordConsent': () => ok({ remaining: {} }),
+    });
+    await c.boot.startBoot({ query: {} });
+    c.Taro.cloud.callFunction.mockClear();
+    c.Taro.requestSubscribeMessage.mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok', 'T-deadline': 'accept', 'T-case': 'accept' });
+
+    // The page, mounted as React mounts it (react-dom in a jsdom document).
+    // jsdom comes with the Taro build (@tarojs/webpack5-runner); typed here as far as used.
+    const { JSDOM } = require('jsdom') as { JSDOM: new (html: string) => { window: { document: { getElementById(id: string): unknown }; navigator: unknown } } };
+    const dom = new JSDOM('<div id="root"></div>');
+    const g = globalThis as Record<string, unknown>;
+    Object.assign(g, { window: dom.window, document: dom.window.document, navigator: dom.window.navigator, IS_REACT_ACT_ENVIRONMENT: true });
+    const React = require('react') as typeof import('react');
+    const { createRoot } = require('react-dom/client') as { createRoot(el: unknown): { render(node: unknown): void; unmount(): void } };
+    let consent: { ids: string[] | null; ask: () => Promise<string> } | null = null;
+    const Page = () => {
+      consent = c.subscribe.useConsent(['deadline', 'case']);
+      return null;
+    };
+    const root = createRoot(dom.window.document.getElementById('root'));
+    try {
+      await React.act(async () => {
+        root.render(React.createElement(Page));
+      });
+      // On open: the templates, once.
+      expect(calls(c).map((r) => `${r.name}.${r.data.action}`)).toEqual(['inbox.templates']);
+      expect(consent!.ids).toEqual(['T-deadline', 'T-case']);
+
+      c.Taro.cloud.callFunction.mockClear();
+      const done = consent!.ask(); // the tap handler
+      expect(c.Taro.requestSubscribeMessage).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['T-deadline', 'T-case'] }));
+      expect(c.Taro.cloud.callFunction).not.toHaveBeenCalled();
+      await expect(done).resolves.toBe('已开启微信提醒,谢谢。');
+      expect(calls(c).map((r) => r.data.input)).toEqual([{ accepted: ['T-deadline', 'T-case'] }]);
+    } finally {
+      await React.act(async () => root.unmount());
+      for (const k of ['window', 'document', 'navigator', 'IS_REACT_ACT_ENVIRONMENT']) delete g[k];
+    }
   });
 
   it('never sends more than 3 ids, and says why when the center has no template', async () => {
