@@ -25,7 +25,6 @@ export default function Index() {
   const afterBoot = (outcome: BootOutcome) => {
     setBoot(outcome);
     if (outcome.state === 'choose-center') return; // boot opened the chooser
-    if (outcome.state === 'signed-in' && outcome.message) Taro.showToast({ title: outcome.message, icon: 'none', duration: 3000 });
     const c = getCenterId();
     if (!c) {
       Taro.redirectTo({ url: '/pages/centers/index' });
@@ -48,7 +47,8 @@ export default function Index() {
     if (session && needsProfile(session.user)) setAskProfile(takeProfilePrompt());
   }, [session?.user.id, session?.user.name]);
 
-  const home = useLoad(() => api.catalog.home({ centerId: centerId ?? '' }), centerId ?? '');
+  // No center yet (WeChat sign-in still running, or the chooser next): nothing to load.
+  const home = useLoad(async () => (centerId ? api.catalog.home({ centerId }) : null), centerId ?? '');
   const [shown, setShown] = useState(0);
   useDidShow(() => setShown((n) => n + 1));
   const unread = useLoad(async () => (session ? (await api.inbox.list({})).unread : 0), `${session?.user.id ?? ''}|${shown}`);
@@ -97,6 +97,8 @@ export default function Index() {
           </View>
         )}
       </View>
+
+      {boot?.state === 'signed-in' && boot.message && <View className="card boot-message">{boot.message}</View>}
 
       {boot?.state === 'failed' && (
         <View className="card">
