@@ -64,11 +64,11 @@ export function askConsent(ids: readonly string[] | null): Promise<string> {
 }
 
 /**
- * A page's consent button: loads the template ids when the page opens (WeChat only, signed in),
- * and `ask()` for the tap handler.
+ * A page's consent button: loads the template ids when the page opens (WeChat only, signed in,
+ * and only when the page shows the button: `shown`), and `ask()` for the tap handler.
  */
-export function useConsent(kinds: readonly NoticeKind[]): { ids: string[] | null; ask: () => Promise<string> } {
-  const on = canSubscribe() && getSession() !== null;
+export function useConsent(kinds: readonly NoticeKind[], shown = true): { ids: string[] | null; ask: () => Promise<string> } {
+  const on = shown && canSubscribe() && getSession() !== null;
   const loaded = useLoad(async () => (on ? templateIdsFor((await api.inbox.templates({})).templates, kinds) : []), `${on}|${kinds.join(',')}`);
   const ids = loaded.error ? [] : loaded.data;
   const failed = loaded.error;

@@ -25,7 +25,7 @@ export default function BookingDetail() {
   const [message, setMessage] = useState<string | null>(null);
   const role = getSession()?.user.role;
   // Template ids load with the page; the tap asks WeChat at once (issue 7).
-  const consent = useConsent(['booking', 'case']);
+  const consent = useConsent(['booking', 'case'], fresh);
 
   if (!res.data) {
     return (
