@@ -8,7 +8,7 @@
  * are in ./browser-kit.
  */
 import { SEED_ITEMS } from '../../cloudfunctions/core/seed/catalog-items';
-import { dateLabel, dayLabel, shanghaiDate, shanghaiTime } from '../../shared/domain/time';
+import { addDays, dateLabel, dayLabel, shanghaiDate, shanghaiTime } from '../../shared/domain/time';
 import { bookFirstFreeSlot, browserKit, FLOW_INSTANTS, START_TIMEOUT, type BrowserKit } from './browser-kit';
 
 const VILLAGER = 'u-baisha-villager';
@@ -136,6 +136,24 @@ describe.each(FLOW_INSTANTS)('booking in the H5 app at $name', (instant) => {
     const stored = await bookingsOf({ agentId: AGENT });
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ number, residentId: 'res-baisha-zhanggy', agentId: AGENT, status: 'booked', applicantName: '张桂英' });
+  }, TEST_TIMEOUT);
+
+  test("the day board's date picker reaches any day: the next month's last, then today again", async () => {
+    const today = shanghaiDate(new Date(instant.now));
+    const [y, m] = today.split('-').map(Number) as [number, number];
+    // The next month's last day: the wheel's last rows, and across the year in December.
+    const nextMonth = `${m === 12 ? y + 1 : y}-${String((m % 12) + 1).padStart(2, '0')}-01`;
+    const target = addDays(`${addDays(nextMonth, 31).slice(0, 7)}-01`, -1);
+    await freshStart();
+    await chooseRole(STAFF_MZ, '陈丽');
+    await openMe();
+    await (await see('.nav-row', '今日预约(窗口接待)')).click();
+    await see('.field__input', `日期:${dateLabel(today)}`); // the board opens on the server's today
+    await kit.pickDate(await see('.field__input', /日期:/), target);
+    await see('.field__input', `日期:${dateLabel(target)}`);
+    await see('.card', '当天该窗口没有预约。');
+    await kit.pickDate(await see('.field__input', /日期:/), today);
+    await see('.field__input', `日期:${dateLabel(today)}`);
   }, TEST_TIMEOUT);
 
   test('staff check a villager in and become the first-ask person', async () => {
