@@ -22,6 +22,7 @@ export type Handlers = {
 export const handlers: Handlers = {
   catalog: {
     listCenters: catalog.listCenters,
+    villages: catalog.villages,
     home: catalog.home,
     listItems: catalog.listItems,
     search: catalog.search,
@@ -33,6 +34,8 @@ export const handlers: Handlers = {
     updateProfile: account.updateProfile,
     myData: account.myData,
     eraseMe: account.eraseMe,
+    people: account.people,
+    addPerson: account.addPerson,
     issueInvite: account.issueInvite,
     bindInvite: account.bindInvite,
     setupAdmin: account.setupAdmin,

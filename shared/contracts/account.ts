@@ -3,6 +3,9 @@ import { action } from './define';
 import { idField, okSchema } from './common';
 import { publicUserSchema } from '../domain/org';
 
+/** Roles given by the center, never taken: they come to a WeChat only through an invite. */
+export const APPOINTED_ROLES = ['staff', 'office', 'leader', 'admin', 'agent'] as const;
+
 const inviteCode = z.string({ error: '请输入邀请码' }).trim().regex(/^\d{8}$/, '邀请码为8位数字,请向中心管理员核对');
 
 /** What a person may see of the data the center holds about them (PIPL art. 44–47). */
@@ -64,8 +67,31 @@ export const accountContract = {
     input: z.object({ confirm: z.literal(true, { error: '请确认注销账号' }) }).strict(),
     output: okSchema,
   }),
+  people: action({
+    summary: "The admin's list of the center's appointed people (staff, office, leaders, admins, village agents), with whether each has bound a WeChat and an open invite.",
+    roles: ['admin'],
+    input: z.object({}).strict(),
+    output: z.object({
+      people: z.array(
+        publicUserSchema.extend({ wechatBound: z.boolean(), inviteExpiresAt: z.string().nullable(), windowName: z.string(), villageName: z.string() }),
+      ),
+    }),
+  }),
+  addPerson: action({
+    summary: 'The admin adds an appointed person (staff of a window, office, leader, admin, or the agent of a village); they bind their WeChat with an invite.',
+    roles: ['admin'],
+    input: z
+      .object({
+        name: z.string({ error: '请填写姓名' }).trim().min(2, '请填写姓名,至少2个字').max(20, '姓名请不超过20个字'),
+        role: z.enum(APPOINTED_ROLES, { error: '请选择岗位' }),
+        windowId: idField('所在窗口').optional(),
+        villageId: idField('负责的村(社区)').optional(),
+      })
+      .strict(),
+    output: z.object({ user: publicUserSchema }),
+  }),
   issueInvite: action({
-    summary: 'Admin issues a one-time invite code (valid 7 days) for a staff member of their center.',
+    summary: 'Admin issues a one-time invite code (valid 7 days) for an appointed person of their center (staff, office, leader, admin, agent).',
     roles: ['admin'],
     input: z.object({ userId: z.string().trim().min(1, '请选择工作人员').max(64) }).strict(),
     output: z.object({ code: z.string(), expiresAt: z.string(), scene: z.string() }),

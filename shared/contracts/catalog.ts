@@ -5,7 +5,7 @@ import {
   serviceItemDraftSchema,
   serviceItemSchema,
 } from '../domain/catalog';
-import { centerSchema, serviceWindowSchema } from '../domain/org';
+import { centerSchema, serviceWindowSchema, villageSchema } from '../domain/org';
 
 const id = (label: string) => z.string({ error: `请选择${label}` }).trim().min(1, `请选择${label}`).max(64);
 
@@ -32,6 +32,12 @@ export const catalogContract = {
     roles: 'public',
     input: z.object({ centerId: id('服务中心') }).strict(),
     output: z.object({ center: centerSchema, windows: z.array(windowWithCount) }),
+  }),
+  villages: action({
+    summary: "A center's villages (社区), for villagers and agents to say where they live.",
+    roles: 'public',
+    input: z.object({ centerId: id('服务中心') }).strict(),
+    output: z.object({ villages: z.array(villageSchema) }),
   }),
   listItems: action({
     summary: 'Items of a center, optionally of one window, in code order.',

@@ -172,3 +172,36 @@ describe('my data and erasing the account (PIPL)', () => {
     expect(r.eraseBlockedBy.join('')).toContain('管理员');
   });
 });
+
+describe('the admin appoints people; they bind by invite', () => {
+  test('people lists every appointed role with its binding state, never villagers', async () => {
+    const r = data<{ people: Array<{ role: string; wechatBound: boolean }> }>(await as(ADMIN, 'account', 'people', {}));
+    expect(new Set(r.people.map((p) => p.role))).toEqual(new Set(['staff', 'office', 'leader', 'admin', 'agent']));
+    expect(r.people.every((p) => p.wechatBound === false)).toBe(true);
+  });
+
+  test('a new clerk is added to a window of the center, invited and bound', async () => {
+    const added = data<{ user: { id: string } }>(await as(ADMIN, 'account', 'addPerson', { name: '冯晓梅', role: 'staff', windowId: 'w-baisha-rs' }));
+    const { code } = data<{ code: string }>(await as(ADMIN, 'account', 'issueInvite', { userId: added.user.id }));
+    expect(await wx('oFENG', 'account', 'bindInvite', { code })).toMatchObject({ ok: true, data: { user: { role: 'staff', windowId: 'w-baisha-rs' } } });
+  });
+
+  test('a village agent is invited too; a villager is not', async () => {
+    expect(await as(ADMIN, 'account', 'issueInvite', { userId: demoUserId('c-baisha', 'agent') })).toMatchObject({ ok: true });
+    expect(await as(ADMIN, 'account', 'issueInvite', { userId: demoUserId('c-baisha', 'villager') })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  test("a window or village of another center, or none, is refused and nobody is added", async () => {
+    const before = await usersCount();
+    expect(await as(ADMIN, 'account', 'addPerson', { name: '冯晓梅', role: 'staff', windowId: 'w-liutang-rs' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await as(ADMIN, 'account', 'addPerson', { name: '冯晓梅', role: 'staff' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await as(ADMIN, 'account', 'addPerson', { name: '冯晓梅', role: 'agent', villageId: 'v-liutang-1' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await as(ADMIN, 'account', 'addPerson', { name: '冯晓梅', role: 'villager' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await usersCount()).toBe(before);
+  });
+
+  test("the villages of a center are public, for the profile's village picker", async () => {
+    const r = await wx(null, 'catalog', 'villages', { centerId: 'c-baisha' });
+    expect(r).toMatchObject({ ok: true, data: { villages: expect.arrayContaining([expect.objectContaining({ name: '石桥村' })]) } });
+  });
+});

@@ -7,7 +7,7 @@
  * matters stay, anonymised.
  */
 import crypto from 'node:crypto';
-import type { accountContract } from '../../../shared/contracts/account';
+import { APPOINTED_ROLES, type accountContract } from '../../../shared/contracts/account';
 import type { ActionOutput, ActionParsedInput } from '../../../shared/contracts/define';
 import { isOpen } from '../../../shared/domain/cases';
 import { AppError } from '../../../shared/domain/errors';
@@ -210,14 +210,59 @@ export async function eraseMe(ctx: Ctx, _input: In<'eraseMe'>): Promise<Out<'era
   return { ok: true };
 }
 
+export async function people(ctx: Ctx, _input: In<'people'>): Promise<Out<'people'>> {
+  const admin = requireCaller(ctx);
+  const [users, windows, villages] = await Promise.all([
+    ctx.store.find('users', { where: { centerId: admin.centerId } }),
+    ctx.store.find('windows', { where: { centerId: admin.centerId } }),
+    ctx.store.find('villages', { where: { centerId: admin.centerId } }),
+  ]);
+  const windowName = new Map(windows.map((w) => [w.id, w.name]));
+  const villageName = new Map(villages.map((v) => [v.id, v.name]));
+  const order: readonly string[] = APPOINTED_ROLES;
+  const now = nowIso(ctx);
+  return {
+    people: users
+      .filter((u) => u.role !== 'villager' && !u.erasedAt)
+      .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role) || a.name.localeCompare(b.name, 'zh'))
+      .map((u) => ({
+        ...toPublicUser(u),
+        wechatBound: Boolean(u.openId),
+        inviteExpiresAt: u.inviteExpiresAt && u.inviteExpiresAt > now ? u.inviteExpiresAt : null,
+        windowName: windowName.get(u.windowId ?? '') ?? '',
+        villageName: villageName.get(u.villageId ?? '') ?? '',
+      })),
+  };
+}
+
+export async function addPerson(ctx: Ctx, input: In<'addPerson'>): Promise<Out<'addPerson'>> {
+  const admin = requireCaller(ctx);
+  const user: User = { id: `u-${crypto.randomUUID()}`, centerId: admin.centerId, role: input.role, name: input.name };
+  if (input.role === 'staff') {
+    const w = input.windowId ? await ctx.store.get('windows', input.windowId) : null;
+    if (!w || w.centerId !== admin.centerId) throw new AppError('VALIDATION', '请为窗口工作人员选择本中心的窗口。', [{ field: 'windowId', message: '请选择所在窗口' }]);
+    user.windowId = w.id;
+  }
+  if (input.role === 'agent') {
+    const v = input.villageId ? await ctx.store.get('villages', input.villageId) : null;
+    if (!v || v.centerId !== admin.centerId) throw new AppError('VALIDATION', '请为村代办员选择本中心的村(社区)。', [{ field: 'villageId', message: '请选择负责的村(社区)' }]);
+    user.villageId = v.id;
+  }
+  await ctx.store.transaction(async (tx) => {
+    await tx.insert('users', user);
+    await appendAudit(tx, { centerId: admin.centerId, at: nowIso(ctx), actorId: admin.id, action: 'account.person.add', collection: 'users', recordId: user.id, before: null, after: { role: user.role, windowId: user.windowId ?? null, villageId: user.villageId ?? null } });
+  });
+  return { user: toPublicUser(user) };
+}
+
 export async function issueInvite(ctx: Ctx, input: In<'issueInvite'>): Promise<Out<'issueInvite'>> {
   const admin = requireCaller(ctx);
   const target = await ctx.store.get('users', input.userId);
   if (!target) throw new AppError('NOT_FOUND', '对不起,没有找到该工作人员,请刷新人员名单后再试。');
   requireSameCenter(admin, target.centerId, '人员管理');
-  if (target.role === 'villager' || target.role === 'agent') {
-    throw new AppError('VALIDATION', '邀请码只用于中心工作人员绑定微信;群众和代办员在小程序中直接登录即可。', [
-      { field: 'userId', message: '请选择中心工作人员' },
+  if (target.role === 'villager' || target.erasedAt) {
+    throw new AppError('VALIDATION', '邀请码只用于中心任命的人员(工作人员、办公室、带班领导、管理员、村代办员);群众在小程序中直接登录即可。', [
+      { field: 'userId', message: '请选择中心任命的人员' },
     ]);
   }
   const code = String(crypto.randomInt(0, 100_000_000)).padStart(8, '0');

@@ -46,6 +46,11 @@ export async function listCenters(ctx: Ctx, _input: In<'listCenters'>): Promise<
   };
 }
 
+export async function villages(ctx: Ctx, input: In<'villages'>): Promise<Out<'villages'>> {
+  const center = await loadCenter(ctx, input.centerId);
+  return { villages: await ctx.store.find('villages', { where: { centerId: center.id }, orderBy: [['name', 'asc']] }) };
+}
+
 export async function home(ctx: Ctx, input: In<'home'>): Promise<Out<'home'>> {
   const center = await loadCenter(ctx, input.centerId);
   const [windows, items] = await Promise.all([
