@@ -25,6 +25,8 @@ const ALL: Array<RoleLink & { roles: readonly Role[] }> = [
   { label: '超期办件', url: '/office/overdue/index', roles: ['office', 'leader', 'admin'] },
   { label: '未送达的微信提醒', url: '/office/parked/index', roles: ['office', 'admin'] },
   { label: '工作人员请假登记', url: '/staff/leave/index', roles: ['admin'] },
+  // The admin's first task after setup: appoint the people and invite them (issue 7).
+  { label: '人员与邀请码(添加人员、绑定微信)', url: '/admin/invites/index', roles: ['admin'] },
 ];
 
 /** The rows leading into a role's work, in the order they are shown. */

@@ -145,7 +145,6 @@ export default function Me() {
           <NavRow label="窗口预约设置" url="/admin/windows/index" />
           <NavRow label="工作日历(节假日、调休、闭馆)" url="/admin/calendar/index" />
           <NavRow label="A/B岗设置" url="/admin/posts/index" />
-          <NavRow label="工作人员微信绑定(邀请码)" url="/admin/invites/index" />
         </Section>
       )}
 
