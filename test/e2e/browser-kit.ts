@@ -37,9 +37,11 @@ const alive = (pid: number): boolean => {
 /**
  * ensureH5Build under a lock: jest runs the browser test files in parallel workers, and two
  * builds writing the same output folder at once would leave it broken. The second worker waits,
- * then finds the build fresh. A lock left by a process that died is taken over.
+ * then finds the build fresh. A lock left by a process that died is taken over. Still under the
+ * lock, the build is copied to a folder of this kit's own, which it serves: a later rebuild (a
+ * source changed meanwhile) never rewrites the files under a running test.
  */
-async function buildH5Locked(): Promise<void> {
+async function buildH5Locked(): Promise<string> {
   fs.mkdirSync(path.dirname(LOCK), { recursive: true });
   const deadline = Date.now() + START_TIMEOUT;
   for (;;) {
@@ -59,6 +61,9 @@ async function buildH5Locked(): Promise<void> {
   }
   try {
     ensureH5Build();
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'tsc-h5-'));
+    fs.cpSync(H5_DIR, copy, { recursive: true });
+    return copy;
   } finally {
     fs.rmSync(LOCK, { force: true });
   }
@@ -214,6 +219,8 @@ export function browserKit(opts: { now?: string | Date } = {}): BrowserKit {
   let clockSync: Promise<void> = Promise.resolve();
   let context: BrowserContext | undefined;
   let profileDir: string | undefined;
+  /** This kit's copy of the H5 build. */
+  let staticDir: string | undefined;
   let current: Page | undefined;
 
   const page = (): Page => {
@@ -271,14 +278,14 @@ export function browserKit(opts: { now?: string | Date } = {}): BrowserKit {
           `Chromium not found at ${CHROMIUM}: the browser tests need it. Install it with \`apt-get install -y chromium\` (never \`npx playwright install\`).`,
         );
       }
-      await buildH5Locked();
-      if (!fs.existsSync(path.join(H5_DIR, 'index.html'))) {
+      staticDir = await buildH5Locked();
+      if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
         throw new Error(
           `The H5 build in ${H5_DIR} has no index.html, so the app cannot be opened: Taro emits index.html only from the page template client/src/index.html, which is missing.`,
         );
       }
       const now = new Date(opts.now ?? TEST_NOW);
-      testHost = await startTestHost({ staticDir: H5_DIR, now });
+      testHost = await startTestHost({ staticDir, now });
       profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsc-chromium-'));
       // A persistent context is how Playwright takes a user-data dir: a fresh temporary profile.
       context = await chromium.launchPersistentContext(profileDir, {
@@ -311,6 +318,7 @@ export function browserKit(opts: { now?: string | Date } = {}): BrowserKit {
       await context?.close();
       await testHost?.close();
       if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
+      if (staticDir) fs.rmSync(staticDir, { recursive: true, force: true });
     },
 
     async freshStart() {
