@@ -38,7 +38,9 @@ function Profile() {
   return (
     <PageShell>
       <View className="card">
-        <View className="muted">您好,请填写您的真实姓名并选择所在村(社区):窗口工作人员会在您的预约和办件上看到它,方便为您办理。</View>
+        <View className="muted">
+          {isAgent ? '您好,请填写您的真实姓名' : '您好,请填写您的真实姓名并选择所在村(社区)'}:窗口工作人员会在您的预约和办件上看到它,方便为您办理。
+        </View>
       </View>
       <View className="card">
         <Field label="姓名" errors={errs('name')}>
@@ -46,7 +48,7 @@ function Profile() {
         </Field>
         {isAgent ? (
           <Field label="负责的村(社区)">
-            <View className="field__input">{mine ? mine.name : villages.loading ? '正在加载…' : '尚未指定'}</View>
+            <View className="item-row__name">{mine ? mine.name : villages.loading ? '正在加载…' : '尚未指定'}</View>
             <View className="muted">由中心管理员指定;如需更改,请联系中心管理员。</View>
           </Field>
         ) : (

@@ -91,6 +91,22 @@ function People() {
   const set = (patch: Partial<PersonDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const people = res.data?.people ?? [];
   const now = new Date();
+  const addedCode = added ? issued[added.id] : undefined;
+
+  /** The code and the two ways to bind it, under the person's row (or in the 已添加 card). */
+  const codeCard = (name: string, got: Issued, until: string, bound: boolean) => (
+    <View className="card invite-code">
+      <View className="muted">{name}的邀请码</View>
+      <View className="hero booking-number">{got.code}</View>
+      <View className="muted">{until}</View>
+      <View className="para">绑定方法(二选一):</View>
+      <View className="para">1. 请{name}在微信中打开本小程序,进入“我的 → 工作人员绑定”,输入上面的8位邀请码。</View>
+      <View className="para">
+        2. 在微信公众平台(小程序管理后台)为页面 pages/index/index 生成小程序码,参数填 {got.scene}(即 scene 为 {got.scene},或页面路径 pages/index/index?{got.scene});{name}用微信扫码即自动绑定。
+      </View>
+      {bound && <View className="muted">{name}用新微信绑定后,原来绑定的微信将不能再以此身份使用。</View>}
+    </View>
+  );
 
   const row = (p: Person) => {
     const got = issued[p.id];
@@ -99,7 +115,7 @@ function People() {
     return (
       <View key={p.id} className={`person${added?.id === p.id ? ' person--new' : ''}`}>
         <View className="row">
-          <View>
+          <View className="person__who">
             <View className="item-row__name">{p.name}</View>
             {where && <Text className="muted">{where} </Text>}
             <Text className={`tag ${binding.kind === 'bound' ? 'tag--ok' : binding.kind === 'invited' ? 'tag--warn' : ''}`}>{binding.label}</Text>
@@ -108,19 +124,7 @@ function People() {
             {inviteButtonLabel(binding)}
           </AtButton>
         </View>
-        {got && (
-          <View className="card invite-code">
-            <View className="muted">{p.name}的邀请码</View>
-            <View className="hero booking-number">{got.code}</View>
-            <View className="muted">{binding.label}</View>
-            <View className="para">绑定方法(二选一):</View>
-            <View className="para">1. 请{p.name}在微信中打开本小程序,进入“我的 → 工作人员绑定”,输入上面的8位邀请码。</View>
-            <View className="para">
-              2. 在微信公众平台(小程序管理后台)为页面 pages/index/index 生成小程序码,参数填 {got.scene}(即 scene 为 {got.scene},或页面路径 pages/index/index?{got.scene});{p.name}用微信扫码即自动绑定。
-            </View>
-            {p.wechatBound && <View className="muted">{p.name}用新微信绑定后,原来绑定的微信将不能再以此身份使用。</View>}
-          </View>
-        )}
+        {got && added?.id !== p.id && codeCard(p.name, got, binding.label, p.wechatBound)}
       </View>
     );
   };
@@ -134,9 +138,13 @@ function People() {
       {added && (
         <View className="card person-added">
           <View className="para">已添加{ROLE_LABELS[added.role]}{added.name},谢谢!请为其发放邀请码,由本人用微信绑定。</View>
-          <AtButton type="primary" disabled={invite.busy} onClick={() => void issue(added.id)}>
-            为{added.name}发放邀请码
-          </AtButton>
+          {addedCode ? (
+            codeCard(added.name, addedCode, bindingOf({ wechatBound: false, inviteExpiresAt: addedCode.expiresAt }, now).label, false)
+          ) : (
+            <AtButton type="primary" disabled={invite.busy} onClick={() => void issue(added.id)}>
+              为{added.name}发放邀请码
+            </AtButton>
+          )}
         </View>
       )}
       {invite.message && <View className="card error">{invite.message}</View>}
