@@ -75,6 +75,14 @@ describe('account.me', () => {
   });
 });
 
+test("an agent cannot move themselves to another village: the admin appoints it (R-BOOK-4)", async () => {
+  const AGENT = demoUserId('c-baisha', 'agent');
+  const before = (await store.get('users', AGENT))?.villageId;
+  expect(await as(AGENT, 'account', 'updateProfile', { name: '李建国', villageId: 'v-baisha-3' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect((await store.get('users', AGENT))?.villageId).toBe(before);
+  expect(await as(AGENT, 'account', 'updateProfile', { name: '李建国' })).toMatchObject({ ok: true });
+});
+
 describe('staff through an invite only', () => {
   const invite = async (userId = STAFF) => data<{ code: string; scene: string }>(await as(ADMIN, 'account', 'issueInvite', { userId }));
 

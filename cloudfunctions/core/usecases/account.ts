@@ -116,6 +116,10 @@ export async function me(ctx: Ctx, input: In<'me'>): Promise<Out<'me'>> {
 
 export async function updateProfile(ctx: Ctx, input: In<'updateProfile'>): Promise<Out<'updateProfile'>> {
   const user = requireCaller(ctx);
+  // An agent's village decides whose residents they may act for (R-BOOK-4): the admin sets it.
+  if (user.role === 'agent' && input.villageId && input.villageId !== user.villageId) {
+    throw new AppError('FORBIDDEN', '对不起,村代办员负责的村(社区)由中心管理员指定;如需更改,请联系中心管理员。');
+  }
   if (input.villageId) {
     const village = await ctx.store.get('villages', input.villageId);
     if (!village || village.centerId !== user.centerId) {
