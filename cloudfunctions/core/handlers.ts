@@ -10,6 +10,7 @@ import * as booking from './usecases/booking';
 import * as cases from './usecases/cases';
 import * as catalog from './usecases/catalog';
 import * as center from './usecases/center';
+import * as duty from './usecases/duty';
 import * as inbox from './usecases/inbox';
 import * as residents from './usecases/residents';
 
@@ -105,5 +106,13 @@ export const handlers: Handlers = {
     leaves: cases.leaves,
     addLeave: cases.addLeave,
     removeLeave: cases.removeLeave,
+  },
+  duty: {
+    draftRoster: duty.draftRoster,
+    publishRoster: duty.publishRoster,
+    roster: duty.roster,
+    today: duty.today,
+    recordDuty: duty.recordDuty,
+    records: duty.records,
   },
 };

@@ -8,6 +8,7 @@ import { bookingContract } from './booking';
 import { casesContract } from './cases';
 import { catalogContract } from './catalog';
 import { centerContract } from './center';
+import { dutyContract } from './duty';
 import { inboxContract } from './inbox';
 import { residentsContract } from './residents';
 import type { ActionInput, ActionOutput } from './define';
@@ -20,6 +21,7 @@ export const registry = {
   center: centerContract,
   inbox: inboxContract,
   cases: casesContract,
+  duty: dutyContract,
 } as const;
 
 export type Registry = typeof registry;

@@ -26,7 +26,12 @@ export const leaveSchema = z.object({
 });
 export type Leave = z.infer<typeof leaveSchema>;
 
-export const dutySchema = z.object({ id: z.string(), centerId: z.string(), date: z.string(), leaderId: z.string() });
+/**
+ * One published duty day (R-DUTY-1); id `duty:<centerId>:<date>`, written when a roster is
+ * published. Several leaders may share a day (`leaderIds`); documents from before carry one
+ * `leaderId` — read both through dutyLeaderIds (shared/domain/duty.ts).
+ */
+export const dutySchema = z.object({ id: z.string(), centerId: z.string(), date: z.string(), leaderIds: z.array(z.string()).optional(), leaderId: z.string().optional() });
 export type Duty = z.infer<typeof dutySchema>;
 
 export const trailSchema = z.object({

@@ -4,6 +4,7 @@
  * and B acting, and the fault tests of the sweep and the WeChat dispatcher.
  */
 import type { Case } from '../../shared/domain/cases';
+import { dutyLeaderIds } from '../../shared/domain/duty';
 import { ManualClock } from '../../cloudfunctions/core/clock';
 import type { Ctx } from '../../cloudfunctions/core/context';
 import { dispatch } from '../../cloudfunctions/core/dispatch';
@@ -165,7 +166,7 @@ describe('the deadline sweep across the National Day week, A away and B acting (
     const c = await walkIn();
     await ok(A, 'accept', { caseId: c.id }); // 29 Sep + 5 working days = Mon 12 Oct
     await ok(A, 'addLeave', { kind: 'trip', from: '2026-10-08', to: '2026-10-10', note: '县里开会' });
-    const dutyOn13 = (await store.get('duty', 'duty:c-baisha:2026-10-13'))!.leaderId;
+    const dutyOn13 = dutyLeaderIds((await store.get('duty', 'duty:c-baisha:2026-10-13'))!)[0]!;
     const leaderName = (await store.get('users', dutyOn13))!.name;
 
     const expected: Record<string, string[]> = {

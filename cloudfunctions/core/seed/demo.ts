@@ -9,6 +9,7 @@ import type { Center, District, ServiceWindow, User, Village } from '../../../sh
 import { idCheckDigit } from '../../../shared/domain/personal-data';
 import type { Authorization, AuthMethod, Resident } from '../../../shared/domain/residents';
 import type { Duty, Post } from '../../../shared/domain/posts';
+import { dutyId, monthOf, monthWorkingDays, nextMonth, rosterId, type Roster } from '../../../shared/domain/duty';
 import { WorkCalendar } from '../../../shared/domain/calendar';
 import { OFFICIAL_SCHEDULE } from '../../../shared/domain/official-calendar';
 import { addDays, shanghaiDate } from '../../../shared/domain/time';
@@ -106,6 +107,7 @@ export interface DemoData {
   authorizations: Authorization[];
   posts: Post[];
   duty: Duty[];
+  rosters: Roster[];
 }
 
 /** A valid GB 11643 number for a demo resident (region 330127, the given birth date). */
@@ -136,7 +138,7 @@ const DEMO_RESIDENTS: Array<{
 ];
 
 export function buildDemoData(at: string): DemoData {
-  const data: DemoData = { districts: [DEMO_DISTRICT], centers: [], villages: [], windows: [], items: [], users: [], residents: [], authorizations: [], posts: [], duty: [] };
+  const data: DemoData = { districts: [DEMO_DISTRICT], centers: [], villages: [], windows: [], items: [], users: [], residents: [], authorizations: [], posts: [], duty: [], rosters: [] };
   const today = shanghaiDate(new Date(at));
   for (const seed of CENTERS) {
     const c = seed.center;
@@ -155,11 +157,17 @@ export function buildDemoData(at: string): DemoData {
     for (const [code, a, b] of seed.posts) {
       data.posts.push({ id: `post-${shortId(c.id)}-${code.toLowerCase()}`, centerId: c.id, windowId: windowId(c.id, code), name: `${SEED_WINDOWS.find((w) => w.code === code)?.name ?? code}岗`, aId: demoUserId(c.id, a), bId: demoUserId(c.id, b) });
     }
-    // The leaders' duty roster for the coming two months, taking turns by working day (R-DUTY-1).
+    // The leaders' duty rosters of this month and the next two, published by the admin, the
+    // leaders taking turns by working day (R-DUTY-1): at least 42 working days from today.
     const leaders = seed.users.filter((u) => u.role === 'leader').map((u) => demoUserId(c.id, u.key));
-    new WorkCalendar(OFFICIAL_SCHEDULE).nextWorkingDays(today, 42).forEach((date, i) => {
-      data.duty.push({ id: `duty:${c.id}:${date}`, centerId: c.id, date, leaderId: leaders[i % leaders.length] ?? '' });
-    });
+    const cal = new WorkCalendar(OFFICIAL_SCHEDULE);
+    let turn = 0;
+    for (let month = monthOf(today), n = 0; n < 3; month = nextMonth(month), n += 1) {
+      const entries = monthWorkingDays(month, cal).map((date) => ({ date, leaderIds: [leaders[turn++ % leaders.length] ?? ''] }));
+      for (const e of entries) data.duty.push({ id: dutyId(c.id, e.date), centerId: c.id, date: e.date, leaderIds: e.leaderIds });
+      const admin = demoUserId(c.id, 'admin');
+      data.rosters.push({ id: rosterId(c.id, month), centerId: c.id, month, status: 'published', entries, updatedAt: at, updatedBy: admin, publishedAt: at, publishedBy: admin });
+    }
     if (c.id !== 'c-baisha') continue;
     const agentId = demoUserId(c.id, 'agent');
     DEMO_RESIDENTS.forEach((r, i) => {
@@ -214,6 +222,7 @@ export async function seedDemoData(store: Store, clock: Clock): Promise<boolean>
     for (const a of data.authorizations) await tx.put('authorizations', a);
     for (const p of data.posts) await tx.put('posts', p);
     for (const d of data.duty) await tx.put('duty', d);
+    for (const r of data.rosters) await tx.put('rosters', r);
     await tx.put('meta', { id: 'seed-version', value: SEED_VERSION });
   });
   return true;

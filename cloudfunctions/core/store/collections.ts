@@ -9,6 +9,7 @@ import type { ServiceItem } from '../../../shared/domain/catalog';
 import type { Case } from '../../../shared/domain/cases';
 import type { Notice, OutboxEntry } from '../../../shared/domain/notices';
 import type { Duty, Leave, Post, TrailEntry } from '../../../shared/domain/posts';
+import type { DutyRecord, Roster } from '../../../shared/domain/duty';
 import type { Authorization, Resident } from '../../../shared/domain/residents';
 import type { Center, District, ServiceWindow, User, Village } from '../../../shared/domain/org';
 
@@ -70,6 +71,8 @@ export interface Collections {
   posts: Post;
   leaves: Leave;
   duty: Duty;
+  rosters: Roster;
+  dutyRecords: DutyRecord;
   consents: ConsentDoc;
 }
 
@@ -106,6 +109,8 @@ export const COLLECTION_INDEXES: { readonly [C in CollectionName]: ReadonlyArray
   posts: [['centerId', 'windowId'], ['aId'], ['bId']],
   leaves: [['centerId', 'to'], ['userId', 'to']],
   duty: [['centerId', 'date']],
+  rosters: [['centerId', 'month']],
+  dutyRecords: [['centerId', 'month', 'date']],
   consents: [['userId']],
 };
 

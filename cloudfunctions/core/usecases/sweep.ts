@@ -16,6 +16,7 @@ import type { Ctx } from '../context';
 import type { Store, Where } from '../store/port';
 import { centerCalendar } from './calendar';
 import { actingFor, leavesOn } from './cases';
+import { dutyLeadersOn } from './duty';
 import { notify } from './notify';
 
 export interface SweepResult {
@@ -48,16 +49,14 @@ interface CenterContext {
 const BATCH = 500;
 
 async function centerContext(ctx: Ctx, centerId: string, today: string): Promise<CenterContext> {
-  const [cal, leaves, users, duty, posts] = await Promise.all([
+  const [cal, leaves, users, onDuty, posts] = await Promise.all([
     centerCalendar(ctx, centerId),
     leavesOn(ctx, centerId, today),
     ctx.store.find('users', { where: { centerId } }),
-    ctx.store.get('duty', `duty:${centerId}:${today}`),
+    // The published roster's leaders of the day (R-DUTY-2); without an entry every leader is told.
+    dutyLeadersOn(ctx, centerId, today),
     ctx.store.find('posts', { where: { centerId } }),
   ]);
-  const leaders = users.filter((u) => u.role === 'leader');
-  // The roster names today's leader (R-DUTY-1); without an entry every leader is told.
-  const onDuty = duty ? leaders.filter((u) => u.id === duty.leaderId) : leaders;
   return {
     cal,
     leaves,
