@@ -24,7 +24,11 @@ export default defineAppConfig({
     { root: 'admin', name: 'admin', pages: ['items/index', 'item-edit/index', 'windows/index', 'calendar/index', 'posts/index', 'invites/index'] },
     // The person's own account (issue 7): profile, their data and erasing it (PIPL), a center's first admin.
     { root: 'account', name: 'account', pages: ['profile/index', 'my-data/index', 'setup/index'] },
+    // Leaders on duty (R-DUTY-1..2): the public month roster, the admin's editor, the leader's record.
+    { root: 'duty', name: 'duty', pages: ['roster/index', 'editor/index', 'record/index'] },
   ],
+  // The month roster is one tap from the villager home: fetched while the home shows.
+  preloadRule: { 'pages/index/index': { network: 'all', packages: ['duty'] } },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#1f5fa8',

@@ -25,6 +25,11 @@ const ALL: Array<RoleLink & { roles: readonly Role[] }> = [
   { label: '超期办件', url: '/office/overdue/index', roles: ['office', 'leader', 'admin'] },
   { label: '未送达的微信提醒', url: '/office/parked/index', roles: ['office', 'admin'] },
   { label: '工作人员请假登记', url: '/staff/leave/index', roles: ['admin'] },
+  // Leaders on duty (R-DUTY-1..2).
+  { label: '今日值班记录(到岗、接访)', url: '/duty/record/index', roles: ['leader'] },
+  { label: '带班值班排班(编辑、发布公示)', url: '/duty/editor/index', roles: ['admin'] },
+  { label: '带班值班接访记录', url: '/duty/record/index', roles: ['office', 'admin'] },
+  { label: '领导带班值班表(公示)', url: '/duty/roster/index', roles: ['villager', 'agent', 'staff', 'office', 'leader', 'admin'] },
   // The admin's first task after setup: appoint the people and invite them (issue 7).
   { label: '人员与邀请码(添加人员、绑定微信)', url: '/admin/invites/index', roles: ['admin'] },
 ];

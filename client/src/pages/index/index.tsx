@@ -49,6 +49,8 @@ export default function Index() {
 
   // No center yet (WeChat sign-in still running, or the chooser next): nothing to load.
   const home = useLoad(async () => (centerId ? api.catalog.home({ centerId }) : null), centerId ?? '');
+  // Today's leaders on duty, from the published roster (R-DUTY-2).
+  const duty = useLoad(async () => (centerId ? api.duty.today({ centerId }) : null), centerId ?? '');
   const [shown, setShown] = useState(0);
   useDidShow(() => setShown((n) => n + 1));
   const unread = useLoad(async () => (session ? (await api.inbox.list({})).unread : 0), `${session?.user.id ?? ''}|${shown}`);
@@ -94,6 +96,13 @@ export default function Index() {
             </View>
             <View>地址:{data.center.address}</View>
             <View>咨询电话:{data.center.phone}</View>
+          </View>
+        )}
+        {duty.data && (
+          <View className="duty-line" onClick={() => Taro.navigateTo({ url: '/duty/roster/index' })}>
+            今日带班领导:
+            {duty.data.leaders.length ? duty.data.leaders.map((l) => l.name).join('、') : duty.data.workingDay ? '暂未公示' : '今日休息,无带班安排'}
+            <Text className="link"> 本月值班表 ›</Text>
           </View>
         )}
       </View>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '领导带班值班表' });
