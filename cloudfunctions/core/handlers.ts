@@ -10,6 +10,7 @@ import * as booking from './usecases/booking';
 import * as cases from './usecases/cases';
 import * as catalog from './usecases/catalog';
 import * as center from './usecases/center';
+import * as complaints from './usecases/complaints';
 import * as duty from './usecases/duty';
 import * as inbox from './usecases/inbox';
 import * as residents from './usecases/residents';
@@ -114,5 +115,25 @@ export const handlers: Handlers = {
     today: duty.today,
     recordDuty: duty.recordDuty,
     records: duty.records,
+  },
+  complaints: {
+    file: complaints.file,
+    register: complaints.register,
+    mine: complaints.mine,
+    track: complaints.track,
+    queue: complaints.queue,
+    get: complaints.get,
+    classify: complaints.classify,
+    assign: complaints.assign,
+    extend: complaints.extend,
+    close: complaints.close,
+    reply: complaints.reply,
+    document: complaints.document,
+    rate: complaints.rate,
+    requestReview: complaints.requestReview,
+    carriedOut: complaints.carriedOut,
+    archive: complaints.archive,
+    flags: complaints.flags,
+    monthFigures: complaints.monthFigures,
   },
 };

@@ -7,6 +7,7 @@ import { accountContract } from './account';
 import { bookingContract } from './booking';
 import { casesContract } from './cases';
 import { catalogContract } from './catalog';
+import { complaintsContract } from './complaints';
 import { centerContract } from './center';
 import { dutyContract } from './duty';
 import { inboxContract } from './inbox';
@@ -21,6 +22,7 @@ export const registry = {
   center: centerContract,
   inbox: inboxContract,
   cases: casesContract,
+  complaints: complaintsContract,
   duty: dutyContract,
 } as const;
 

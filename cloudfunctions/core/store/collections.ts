@@ -7,6 +7,7 @@ import type { Booking, Visit } from '../../../shared/domain/booking';
 import type { CalendarEntry } from '../../../shared/domain/calendar';
 import type { ServiceItem } from '../../../shared/domain/catalog';
 import type { Case } from '../../../shared/domain/cases';
+import type { Complaint, ComplaintStep } from '../../../shared/domain/complaints';
 import type { Notice, OutboxEntry } from '../../../shared/domain/notices';
 import type { Duty, Leave, Post, TrailEntry } from '../../../shared/domain/posts';
 import type { DutyRecord, Roster } from '../../../shared/domain/duty';
@@ -74,6 +75,8 @@ export interface Collections {
   rosters: Roster;
   dutyRecords: DutyRecord;
   consents: ConsentDoc;
+  complaints: Complaint;
+  complaintSteps: ComplaintStep;
 }
 
 /** How many WeChat subscribe messages a user has allowed for a template (one per 'accept'). */
@@ -112,6 +115,8 @@ export const COLLECTION_INDEXES: { readonly [C in CollectionName]: ReadonlyArray
   rosters: [['centerId', 'month']],
   dutyRecords: [['centerId', 'month', 'date']],
   consents: [['userId']],
+  complaints: [['nextReminderOn'], ['centerId', 'state', 'deadline'], ['number'], ['complainantUserId'], ['agentId'], ['handlerId'], ['centerId', 'receivedOn']],
+  complaintSteps: [['complaintId', 'at']],
 };
 
 export const COLLECTION_NAMES = Object.keys(COLLECTION_INDEXES) as CollectionName[];

@@ -1,49 +1,40 @@
 /**
- * The deadline sweep (R-CASE-5): reminds the acting handler (B while A is away, R-CASE-6) and
- * the first-ask person 2 working days before the deadline and on the due day, and tells the
- * office and the leader on duty when a case is overdue. It reads only the cases whose
- * nextReminderOn has come (an indexed query: cost follows the cases due, not the cases stored);
- * each case is one transaction, and each (case, stage, deadline) notice has a fixed key, so a
- * sweep that stops halfway and runs again sends nothing twice and misses nothing.
+ * The deadline sweep (R-CASE-5, R-CMP-3): the one engine for every matter with a deadline
+ * (DESIGN.md). Each kind plugs in (deadline-matters.ts); the sweep reads only the matters whose
+ * nextReminderOn has come (an indexed query: cost follows the matters due, not those stored);
+ * each matter is one transaction, and each (matter, stage, deadline) notice has a fixed key, so
+ * a sweep that stops halfway and runs again sends nothing twice and misses nothing.
+ * Cases: the acting handler (B while A is away, R-CASE-6) and the first-ask person 2 working
+ * days before and on the due day, plus the office and the leader on duty once overdue.
  */
 import { dueStages, nextReminderDate, REMINDER_STAGE_LABELS, type Case, type ReminderStage } from '../../../shared/domain/cases';
-import type { WorkCalendar } from '../../../shared/domain/calendar';
-import type { User } from '../../../shared/domain/org';
-import type { Leave, Post } from '../../../shared/domain/posts';
 import { dateLabel, shanghaiDate } from '../../../shared/domain/time';
 import type { Clock } from '../clock';
 import type { Ctx } from '../context';
-import type { Store, Where } from '../store/port';
+import type { Doc, Store, Where } from '../store/port';
 import { centerCalendar } from './calendar';
 import { actingFor, leavesOn } from './cases';
+import { complaintReminders } from './complaints/reminders';
 import { dutyLeadersOn } from './duty';
+import type { CenterContext, MatterCollection, MatterKind } from './deadline-matters';
 import { notify } from './notify';
 
 export interface SweepResult {
   due: number;
   notices: number;
   stages: ReminderStage[];
-  /** True when the sweep stopped for time with cases still due: the next tick goes on from there. */
+  /** True when the sweep stopped for time with matters still due: the next tick goes on from there. */
   more: boolean;
 }
 
 export interface SweepScope {
   centerId?: string;
   /**
-   * Asked between cases: true stops the sweep (a deployed function has at most 60 s). Each
-   * case is its own transaction and leaves nextReminderOn behind it, so a stopped sweep loses
-   * nothing and the next tick resumes with the cases still due.
+   * Asked between matters: true stops the sweep (a deployed function has at most 60 s). Each
+   * matter is its own transaction and leaves nextReminderOn behind it, so a stopped sweep loses
+   * nothing and the next tick resumes with the matters still due.
    */
   shouldStop?: () => boolean;
-}
-
-interface CenterContext {
-  cal: WorkCalendar;
-  leaves: Leave[];
-  office: User[];
-  dutyLeaders: User[];
-  posts: Map<string, Post>;
-  names: Map<string, string>;
 }
 
 const BATCH = 500;
@@ -61,13 +52,14 @@ async function centerContext(ctx: Ctx, centerId: string, today: string): Promise
     cal,
     leaves,
     office: users.filter((u) => u.role === 'office'),
+    leaders: users.filter((u) => u.role === 'leader'),
     dutyLeaders: onDuty,
     posts: new Map(posts.map((p) => [p.id, p])),
     names: new Map(users.map((u) => [u.id, u.name])),
   };
 }
 
-function message(c: Case, stage: ReminderStage, handlerName: string): { title: string; body: string } {
+function caseMessage(c: Case, stage: ReminderStage, handlerName: string): { title: string; body: string } {
   const when = c.deadline ? dateLabel(c.deadline) : '';
   switch (stage) {
     case 'due_soon':
@@ -79,73 +71,110 @@ function message(c: Case, stage: ReminderStage, handlerName: string): { title: s
   }
 }
 
-/**
- * The timer sweeps every center; an on-demand sweep (office, admin) passes its own center and
- * neither touches nor counts another center's cases (issue 8.8).
- */
-export async function runSweep(store: Store, clock: Clock, scope: SweepScope = {}): Promise<SweepResult> {
-  const ctx: Ctx = { store, clock, caller: null };
-  const today = shanghaiDate(clock.now());
-  const at = clock.now().toISOString();
-  const centers = new Map<string, CenterContext>();
-  const result: SweepResult = { due: 0, notices: 0, stages: [], more: false };
+/** Cases: reminded while accepted or forwarded (R-CASE-5/6). */
+export const caseReminders: MatterKind<'cases'> = {
+  collection: 'cases',
+  deadline: (c) => ((c.status === 'accepted' || c.status === 'forwarded') && c.deadline ? c.deadline : null),
+  sent: (c) => c.remindersSent,
+  async remind(tx, c, stage, key, center, today, at) {
+    const post = c.postId ? (center.posts.get(c.postId) ?? null) : null;
+    const acting = actingFor(c, post, today, center.leaves);
+    const handlerName = acting ? (center.names.get(acting) ?? '') : c.handlerName;
+    const recipients =
+      stage === 'overdue' ? [acting, c.firstAskId, ...center.office.map((u) => u.id), ...center.dutyLeaders.map((u) => u.id)] : [acting, c.firstAskId];
+    const sent = await notify(tx, recipients, { centerId: c.centerId, kind: 'deadline', key, link: `/staff/case/index?id=${c.id}`, ...caseMessage(c, stage, handlerName) }, at);
+    await tx.insert('trail', {
+      id: `t-rem-${c.id}-${stage}-${c.deadline ?? ''}`,
+      caseId: c.id,
+      centerId: c.centerId,
+      at,
+      actorId: 'system',
+      actorName: '系统',
+      action: `case.reminder.${stage}`,
+      text: `${REMINDER_STAGE_LABELS[stage]}:已通知${recipients.filter(Boolean).map((u) => center.names.get(u as string) ?? '').filter(Boolean).join('、')}。`,
+      public: false,
+    });
+    return sent;
+  },
+  withReminders(c, stages, next) {
+    const updated: Case = { ...c, remindersSent: [...c.remindersSent, ...stages] };
+    if (next) updated.nextReminderOn = next;
+    else delete updated.nextReminderOn;
+    return updated;
+  },
+};
+
+/** Every kind the sweep reminds, in order; the key prefix keeps (matter, stage, deadline) keys apart. */
+const KINDS: ReadonlyArray<{ prefix: string; kind: MatterKind<'cases'> | MatterKind<'complaints'> }> = [
+  { prefix: 'rem', kind: caseReminders },
+  { prefix: 'cmp-rem', kind: complaintReminders },
+];
+
+interface Run {
+  store: Store;
+  ctx: Ctx;
+  today: string;
+  at: string;
+  scope: SweepScope;
+  centers: Map<string, CenterContext>;
+  result: SweepResult;
+}
+
+/** Sweeps one kind; false when told to stop. */
+async function sweepKind<C extends MatterCollection>(run: Run, prefix: string, kind: MatterKind<C>): Promise<boolean> {
+  const { store, today, at, scope, centers, result } = run;
   for (;;) {
     const where: Where = scope.centerId ? { centerId: scope.centerId, nextReminderOn: { $lte: today } } : { nextReminderOn: { $lte: today } };
-    const due = await store.find('cases', { where, orderBy: [['nextReminderOn', 'asc']], limit: BATCH });
-    if (due.length === 0) break;
-    for (const c of due) {
+    const due = (await store.find(kind.collection, { where, orderBy: [['nextReminderOn', 'asc']], limit: BATCH })) as Array<Doc<C> & { id: string; centerId: string }>;
+    if (due.length === 0) return true;
+    for (const m of due) {
       if (scope.shouldStop?.()) {
         result.more = true;
-        return result;
+        return false;
       }
       result.due += 1;
-      let cc = centers.get(c.centerId);
-      if (!cc) {
-        cc = await centerContext(ctx, c.centerId, today);
-        centers.set(c.centerId, cc);
+      let center = centers.get(m.centerId);
+      if (!center) {
+        center = await centerContext(run.ctx, m.centerId, today);
+        centers.set(m.centerId, center);
       }
-      const center = cc;
-      const post = c.postId ? (center.posts.get(c.postId) ?? null) : null;
-      const acting = actingFor(c, post, today, center.leaves);
-      const handlerName = acting ? (center.names.get(acting) ?? '') : c.handlerName;
+      const cc = center;
       await store.transaction(async (tx) => {
-        const cur = await tx.get('cases', c.id);
+        const cur = (await tx.get(kind.collection, m.id)) as (Doc<C> & { nextReminderOn?: string }) | null;
         if (!cur || cur.nextReminderOn === undefined || cur.nextReminderOn > today) return;
-        const open = cur.status === 'accepted' || cur.status === 'forwarded';
-        if (!open || !cur.deadline) {
-          const { nextReminderOn: _n, ...rest } = cur;
-          await tx.put('cases', rest);
+        const deadline = kind.deadline(cur);
+        if (!deadline) {
+          await tx.put(kind.collection, kind.withReminders(cur, [], null));
           return;
         }
-        const stages = dueStages(center.cal, cur.deadline, today, cur.remindersSent);
+        const stages = dueStages(cc.cal, deadline, today, kind.sent(cur));
         for (const stage of stages) {
-          const recipients =
-            stage === 'overdue'
-              ? [acting, cur.firstAskId, ...center.office.map((u) => u.id), ...center.dutyLeaders.map((u) => u.id)]
-              : [acting, cur.firstAskId];
-          const sent = await notify(tx, recipients, { centerId: cur.centerId, kind: 'deadline', key: `rem:${cur.id}:${stage}:${cur.deadline}`, link: `/staff/case/index?id=${cur.id}`, ...message(cur, stage, handlerName) }, at);
-          result.notices += sent;
+          result.notices += await kind.remind(tx, cur, stage, `${prefix}:${m.id}:${stage}:${deadline}`, cc, today, at);
           result.stages.push(stage);
-          await tx.insert('trail', {
-            id: `t-rem-${cur.id}-${stage}-${cur.deadline}`,
-            caseId: cur.id,
-            centerId: cur.centerId,
-            at,
-            actorId: 'system',
-            actorName: '系统',
-            action: `case.reminder.${stage}`,
-            text: `${REMINDER_STAGE_LABELS[stage]}:已通知${recipients.filter(Boolean).map((u) => center.names.get(u as string) ?? '').filter(Boolean).join('、')}。`,
-            public: false,
-          });
         }
-        const next = nextReminderDate(center.cal, cur.deadline, today);
-        const updated: Case = { ...cur, remindersSent: [...cur.remindersSent, ...stages] };
-        if (next) updated.nextReminderOn = next;
-        else delete updated.nextReminderOn;
-        await tx.put('cases', updated);
+        await tx.put(kind.collection, kind.withReminders(cur, stages, nextReminderDate(cc.cal, deadline, today)));
       });
     }
-    if (due.length < BATCH) break;
+    if (due.length < BATCH) return true;
   }
-  return result;
+}
+
+/**
+ * The timer sweeps every center; an on-demand sweep (office, admin) passes its own center and
+ * neither touches nor counts another center's matters (issue 8.8).
+ */
+export async function runSweep(store: Store, clock: Clock, scope: SweepScope = {}): Promise<SweepResult> {
+  const run: Run = {
+    store,
+    ctx: { store, clock, caller: null },
+    today: shanghaiDate(clock.now()),
+    at: clock.now().toISOString(),
+    scope,
+    centers: new Map(),
+    result: { due: 0, notices: 0, stages: [], more: false },
+  };
+  for (const { prefix, kind } of KINDS) {
+    if (!(await sweepKind(run, prefix, kind as MatterKind<MatterCollection>))) break;
+  }
+  return run.result;
 }
