@@ -14,4 +14,5 @@ export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
   deadline: '办件到期',
   authorization: '代办授权',
   visit: '上门服务',
+  complaint: '投诉',
 };
