@@ -57,12 +57,12 @@ function Editor() {
   };
   const publish = async () => {
     if (!shown) return;
-    const ok = await run(async () => {
+    // Saved first, so that a refusal names the days of exactly what is on screen.
+    await run(async () => {
       await api.duty.draftRoster({ month: shown, entries: entries() });
       await api.duty.publishRoster({ month: shown });
     }, `${monthLabel(shown)}带班值班表已发布公示,群众在首页即可看到当天的带班领导,谢谢。`);
     setTick((t) => t + 1);
-    void ok;
   };
   const open = (r?.workingDays ?? []).filter((d) => (picked[d] ?? []).length === 0);
 
