@@ -37,3 +37,11 @@ export interface MatterKind<C extends MatterCollection> {
   /** The matter with the stages recorded and its next reminder date (absent when none). */
   withReminders(m: Doc<C>, stages: readonly ReminderStage[], next: string | null): Doc<C>;
 }
+
+/** A matter with the stages just sent recorded and its next reminder date (absent when none). */
+export function withRemindersSent<M extends { remindersSent: ReminderStage[]; nextReminderOn?: string }>(m: M, stages: readonly ReminderStage[], next: string | null): M {
+  const updated: M = { ...m, remindersSent: [...m.remindersSent, ...stages] };
+  if (next) updated.nextReminderOn = next;
+  else delete updated.nextReminderOn;
+  return updated;
+}

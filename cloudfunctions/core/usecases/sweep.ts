@@ -16,7 +16,7 @@ import { centerCalendar } from './calendar';
 import { actingFor, leavesOn } from './cases';
 import { complaintReminders } from './complaints/reminders';
 import { dutyLeadersOn } from './duty';
-import type { CenterContext, MatterCollection, MatterKind } from './deadline-matters';
+import { withRemindersSent, type CenterContext, type MatterCollection, type MatterKind } from './deadline-matters';
 import { notify } from './notify';
 
 export interface SweepResult {
@@ -96,12 +96,7 @@ export const caseReminders: MatterKind<'cases'> = {
     });
     return sent;
   },
-  withReminders(c, stages, next) {
-    const updated: Case = { ...c, remindersSent: [...c.remindersSent, ...stages] };
-    if (next) updated.nextReminderOn = next;
-    else delete updated.nextReminderOn;
-    return updated;
-  },
+  withReminders: withRemindersSent,
 };
 
 /** Every kind the sweep reminds, in order; the key prefix keeps (matter, stage, deadline) keys apart. */

@@ -7,7 +7,7 @@
 import { REMINDER_STAGE_LABELS, type ReminderStage } from '../../../../shared/domain/cases';
 import { TIMED_STATES, type Complaint } from '../../../../shared/domain/complaints';
 import { dateLabel } from '../../../../shared/domain/time';
-import type { MatterKind } from '../deadline-matters';
+import { withRemindersSent, type MatterKind } from '../deadline-matters';
 import { notify } from '../notify';
 
 function message(c: Complaint, stage: ReminderStage, handlerName: string): { title: string; body: string } {
@@ -45,10 +45,5 @@ export const complaintReminders: MatterKind<'complaints'> = {
     });
     return sent;
   },
-  withReminders(c, stages, next) {
-    const updated: Complaint = { ...c, remindersSent: [...c.remindersSent, ...stages] };
-    if (next) updated.nextReminderOn = next;
-    else delete updated.nextReminderOn;
-    return updated;
-  },
+  withReminders: withRemindersSent,
 };
