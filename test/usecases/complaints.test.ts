@@ -280,3 +280,20 @@ describe('publication (公布)', () => {
     expect(JSON.stringify(r)).not.toMatch(/王秀英|陈丽|13\d{9}/);
   });
 });
+
+describe('a complainant who erases their account (PIPL)', () => {
+  test('"my data" lists their complaints; after erasing, no complaint holds their name, contact or account', async () => {
+    // A villager with nothing else open (the demo villager has bookings that block erasing).
+    const id = 'u-baisha-qianxm';
+    await store.put('users', { id, centerId: 'c-baisha', role: 'villager', name: '钱小梅' });
+    const { complaint } = await ok<{ complaint: { id: string } }>(id, 'file', { ...aboutClerk, contact: '13957100077' });
+    const asHer = async () => ({ store, clock, caller: await store.get('users', id) });
+    const mine = await dispatch('account', { action: 'myData', input: {} }, await asHer());
+    expect(mine.ok && mine.data).toMatchObject({ categories: expect.arrayContaining([expect.objectContaining({ key: 'complaints', count: 1 })]) });
+    expect(await dispatch('account', { action: 'eraseMe', input: { confirm: true } }, await asHer())).toMatchObject({ ok: true });
+    expect(JSON.stringify(await store.get('complaints', complaint.id))).not.toMatch(/钱小梅|13957100077|u-baisha-qianxm/);
+    // The record stays for supervision: the office still has it, with nobody named.
+    const d = await ok<{ complaint: { complainant: unknown } }>(OFFICE, 'get', { complaintId: complaint.id });
+    expect(d.complaint).toMatchObject({ complainant: { name: '已注销用户', contact: '' } });
+  });
+});

@@ -155,6 +155,7 @@ async function heldData(ctx: Ctx, user: User) {
     ctx.store.find('residents', { where: { userId: user.id } }),
     user.role === 'agent' ? ctx.store.count('authorizations', { agentId: user.id }) : Promise.resolve(0),
   ]);
+  const complaints = await ctx.store.find('complaints', { where: { complainantUserId: user.id } });
   const openBookings = bookings.filter((b) => b.status === 'booked' && b.date >= today);
   const openVisits = visits.filter((v) => v.status === 'pending' || v.status === 'scheduled');
   const openCases = cases.filter((c) => isOpen(c.status));
@@ -171,9 +172,10 @@ async function heldData(ctx: Ctx, user: User) {
     { key: 'notices', label: '站内消息', count: notices, onErase: '全部删除' },
     { key: 'consents', label: '微信提醒订阅', count: consents.length, onErase: '全部删除' },
     { key: 'residents', label: '关联的村民登记信息', count: residents.length, onErase: '解除与您账号的关联,登记信息由村代办员按规定管理' },
+    { key: 'complaints', label: '投诉记录(您的姓名和联系电话)', count: complaints.length, onErase: '姓名和联系电话删除,投诉及处理情况作为监督档案保留' },
   ];
   if (user.role === 'agent') categories.push({ key: 'authorizations', label: '代办授权(您作为代办员)', count: authorizations, onErase: '由中心管理员办理交接' });
-  return { visits, consents, residents, categories, blockedBy };
+  return { visits, consents, residents, complaints, categories, blockedBy };
 }
 
 export async function myData(ctx: Ctx, _input: In<'myData'>): Promise<Out<'myData'>> {
@@ -201,6 +203,11 @@ export async function eraseMe(ctx: Ctx, _input: In<'eraseMe'>): Promise<Out<'era
     }
     for (const v of held.visits) await tx.update('visits', v.id, { set: { phone: '' } });
     for (const c of held.consents) await tx.remove('consents', c.id);
+    // R-CMP-5 and PIPL: the complaint stays for supervision, with nobody named on it.
+    for (const c of held.complaints) {
+      const { complainantUserId: _u, complainantContact: _c, ...unnamed } = c;
+      await tx.put('complaints', { ...unnamed, complainantName: ERASED_NAME });
+    }
     await appendAudit(tx, { centerId: user.centerId, at, actorId: user.id, action: 'account.erase', collection: 'users', recordId: user.id, before: null, after: { erased: true } });
   });
   // Then the person's messages, page by page (a retry after a crash finishes the job).
