@@ -126,6 +126,21 @@ describe('time limits per class across National Day 2026 (R-CMP-3)', () => {
   });
 });
 
+describe('assignment (R-CMP-2)', () => {
+  test('re-assignment keeps the trail: both handlers stay on it, the new one is told', async () => {
+    const { complaint } = await fileAboutClerk();
+    await ok(OFFICE, 'classify', { complaintId: complaint.id, klass: 'general' });
+    await ok(OFFICE, 'assign', { complaintId: complaint.id, handlerId: HEAD });
+    clock.advance(60_000); // steps are ordered by their time
+    const d = await ok<{ complaint: { handlerId: string }; steps: Array<{ action: string; text: string }> }>(OFFICE, 'assign', { complaintId: complaint.id, handlerId: RECEIVER, note: '杨帆出差' });
+    expect(d.complaint.handlerId).toBe(RECEIVER);
+    expect(d.steps.filter((s) => s.action.endsWith('assign')).map((s) => s.text)).toEqual(['指定杨帆承办。', '改由何静承办(原承办人杨帆)。杨帆出差']);
+    expect(await noticesTitled('请承办投诉')).toEqual(['何静', '杨帆']);
+    // The former handler no longer acts for it.
+    expect((await call(HEAD, 'extend', { complaintId: complaint.id, reason: '需要更多时间核实', newDate: '2026-10-12' })).ok).toBe(false);
+  });
+});
+
 describe('overdue escalation through the one sweep (R-CMP-3, R-DUTY-2)', () => {
   test('the office and that day’s duty leader are told exactly once, with the sweep run twice a day', async () => {
     clock.set(at('2026-09-30', '10:00'));
