@@ -14,6 +14,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { ensureH5Build, H5_DIR } from '../../scripts/h5-build';
 import { dateLabel, shanghaiDate, shanghaiInstant } from '../../shared/domain/time';
+import { withFileLock } from '../helpers/file-lock';
 import { startTestHost, type TestHost } from '../helpers/host';
 import { TEST_NOW } from '../helpers/temp';
 
@@ -25,15 +26,6 @@ export const START_TIMEOUT = 240_000;
 
 const LOCK = path.join(path.dirname(H5_DIR), '.h5-build.lock');
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
 /**
  * ensureH5Build under a lock: jest runs the browser test files in parallel workers, and two
  * builds writing the same output folder at once would leave it broken. The second worker waits,
@@ -42,31 +34,12 @@ const alive = (pid: number): boolean => {
  * source changed meanwhile) never rewrites the files under a running test.
  */
 async function buildH5Locked(): Promise<string> {
-  fs.mkdirSync(path.dirname(LOCK), { recursive: true });
-  const deadline = Date.now() + START_TIMEOUT;
-  for (;;) {
-    try {
-      fs.writeFileSync(LOCK, String(process.pid), { flag: 'wx' });
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const holder = Number(fs.readFileSync(LOCK, 'utf8').trim());
-      if (!Number.isInteger(holder) || holder <= 0 || !alive(holder)) {
-        fs.rmSync(LOCK, { force: true });
-        continue;
-      }
-      if (Date.now() > deadline) throw new Error(`Waited too long for the H5 build held by process ${holder} (${LOCK}).`);
-      await new Promise((r) => setTimeout(r, 250)); // polling another process's lock, not the page
-    }
-  }
-  try {
+  return withFileLock(LOCK, START_TIMEOUT, () => {
     ensureH5Build();
     const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'tsc-h5-'));
     fs.cpSync(H5_DIR, copy, { recursive: true });
     return copy;
-  } finally {
-    fs.rmSync(LOCK, { force: true });
-  }
+  });
 }
 
 /**

@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ManualClock } from '../../cloudfunctions/core/clock';
-import { ALL_FUNCTIONS, TIMERS } from '../../cloudfunctions/core/runtime/deploy-manifest';
+import { ALL_FUNCTIONS, PUSH_FUNCTIONS, TIMERS } from '../../cloudfunctions/core/runtime/deploy-manifest';
 import { demoUserId } from '../../cloudfunctions/core/seed/demo';
 import { buildFunctions, FUNCTIONS_OUT } from '../../scripts/build-functions';
 import { seededStore } from '../helpers/temp';
@@ -132,10 +132,13 @@ afterAll(() => {
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 
-test('only the push functions declare wx-server-sdk, and nothing else needs installing', () => {
+test('only the push functions declare wx-server-sdk, and only their bundles require it; nothing else needs installing', () => {
   for (const name of ALL_FUNCTIONS) {
     const pkg = JSON.parse(fs.readFileSync(path.join(FUNCTIONS_OUT, name, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    expect(Object.keys(pkg.dependencies)).toEqual(name === 'dispatch' || name === 'inbox' ? ['wx-server-sdk'] : []);
+    const push = PUSH_FUNCTIONS.has(name);
+    expect({ name, deps: Object.keys(pkg.dependencies) }).toEqual({ name, deps: push ? ['wx-server-sdk'] : [] });
+    const bundle = fs.readFileSync(path.join(FUNCTIONS_OUT, name, 'index.js'), 'utf8');
+    expect({ name, requires: bundle.includes('require("wx-server-sdk")') }).toEqual({ name, requires: push });
   }
 });
 

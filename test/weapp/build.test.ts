@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { withFileLock } from '../helpers/file-lock';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const OUT = path.join(ROOT, 'client', 'dist', 'weapp');
@@ -15,39 +16,13 @@ const LOCK = path.join(ROOT, 'client', 'dist', '.weapp-build.lock');
 const MAIN_PACKAGE_LIMIT = 600_000; // bytes: 600 KB, counted strictly
 const BUILD_TIMEOUT = 300_000;
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
-/** One weapp build at a time (the bench builds into the same folder); a dead holder's lock is taken over. */
+/** One weapp build at a time (the bench builds into the same folder). */
 async function buildWeappLocked(): Promise<void> {
-  fs.mkdirSync(path.dirname(LOCK), { recursive: true });
-  for (;;) {
-    try {
-      fs.writeFileSync(LOCK, String(process.pid), { flag: 'wx' });
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const holder = Number(fs.readFileSync(LOCK, 'utf8').trim());
-      if (!Number.isInteger(holder) || holder <= 0 || !alive(holder)) {
-        fs.rmSync(LOCK, { force: true });
-        continue;
-      }
-      await new Promise((r) => setTimeout(r, 250)); // polling another process's lock
-    }
-  }
-  try {
+  await withFileLock(LOCK, BUILD_TIMEOUT, () => {
     // A production build, as the bench and an upload make it (under jest NODE_ENV is 'test').
     const r = spawnSync('npm', ['run', '--silent', 'build:weapp'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     if (r.status !== 0) throw new Error(`npm run build:weapp failed:\n${r.stdout}\n${r.stderr}`);
-  } finally {
-    fs.rmSync(LOCK, { force: true });
-  }
+  });
 }
 
 function dirBytes(p: string): number {

@@ -44,3 +44,8 @@ export class WxSubscribeSender implements WechatSender {
     if (res.errCode !== undefined && res.errCode !== 0) throw new SendError(res.errCode, `subscribeMessage.send ${res.errCode} ${res.errMsg ?? ''}`.trim());
   }
 }
+
+let shared: WxSubscribeSender | null = null;
+
+/** One sender per warm container: what the push functions' entries hand to the runtime. */
+export const wxSender = (): WxSubscribeSender => (shared ??= new WxSubscribeSender());

@@ -12,7 +12,7 @@ import type { User } from '../../../shared/domain/org';
 import { systemClock } from '../clock';
 import type { PushConfig } from '../context';
 import { dispatch, toErrorReply } from '../dispatch';
-import { WxSubscribeSender } from '../push/wx-sender';
+import type { WechatSender } from '../push/sender';
 import { loadTemplates } from '../push/templates';
 import type { Store } from '../store/port';
 import { runDispatch } from '../usecases/outbox-dispatch';
@@ -102,11 +102,12 @@ let loggedPushProblem = false;
 let pushConfig: PushConfig | null = null;
 
 /**
- * Push settings per container. Only the functions that may send get a sender, and the sender
- * loads wx-server-sdk on its first message; a bad template configuration turns push off with
- * one log line and never breaks a call.
+ * Push settings per container. Only the push functions (PUSH_FUNCTIONS: their entries pass a
+ * sender, so only their bundles contain wx-server-sdk's require) send; the sender loads
+ * wx-server-sdk on its first message. A bad template configuration turns push off with one log
+ * line and never breaks a call.
  */
-function pushFor(fnName: string): PushConfig {
+function pushFor(fnName: string, sender: (() => WechatSender) | undefined): PushConfig {
   if (!pushConfig) {
     const loaded = loadTemplates();
     if (loaded.problem && !loggedPushProblem) {
@@ -115,12 +116,14 @@ function pushFor(fnName: string): PushConfig {
     }
     pushConfig = { sender: null, ...loaded };
   }
-  const canSend = PUSH_FUNCTIONS.has(fnName) && storeDriver() === 'cloudbase' && !pushConfig.problem;
-  return { ...pushConfig, sender: canSend ? sharedSender() : null };
+  const canSend = sender !== undefined && PUSH_FUNCTIONS.has(fnName) && storeDriver() === 'cloudbase' && !pushConfig.problem;
+  return { ...pushConfig, sender: canSend ? sender() : null };
 }
 
-let sender: WxSubscribeSender | null = null;
-const sharedSender = (): WxSubscribeSender => (sender ??= new WxSubscribeSender());
+/** How a push function's entry hands its WeChat sender to the runtime. */
+export interface EntryOptions {
+  sender?: () => WechatSender;
+}
 
 /** The deploy's setup code for a center's first admin, when it is long enough to be a secret. */
 function setupCode(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -134,7 +137,7 @@ async function callerOf(s: Store, openId: string | null): Promise<User | null> {
   return u ?? null;
 }
 
-export function cloudMain(fnName: string) {
+export function cloudMain(fnName: string, opts: EntryOptions = {}) {
   installRejectionNet();
   return async function main(event: unknown, context?: unknown): Promise<Reply<unknown>> {
     try {
@@ -146,7 +149,7 @@ export function cloudMain(fnName: string) {
         store: s,
         clock: systemClock,
         caller,
-        push: pushFor(fnName),
+        push: pushFor(fnName, opts.sender),
         ...(openId ? { openId } : {}),
         ...(code ? { setupCode: code } : {}),
       });
@@ -172,7 +175,8 @@ const SAFETY_MS = 10_000;
  * dispatcher. It refuses any call that is not its timer. Each run is safe to repeat or to
  * overlap with the next, and stops in time: what is left is done on the next tick.
  */
-export function timerMain(job: TimerJob, timeoutS: number = MAX_TIMEOUT_S) {
+export function timerMain(job: TimerJob, opts: EntryOptions & { timeoutS?: number } = {}) {
+  const timeoutS = opts.timeoutS ?? MAX_TIMEOUT_S;
   installRejectionNet();
   return async function main(event?: unknown, context?: unknown): Promise<Reply<unknown>> {
     if (!isTimerCall(job, event, context)) {
@@ -185,7 +189,7 @@ export function timerMain(job: TimerJob, timeoutS: number = MAX_TIMEOUT_S) {
       const data =
         job === 'sweep'
           ? await runSweep(s, systemClock, { shouldStop: () => Date.now() >= stopAt })
-          : await runDispatch({ store: s, clock: systemClock, ...pushFor(job) });
+          : await runDispatch({ store: s, clock: systemClock, ...pushFor(job, opts.sender) });
       return { ok: true, data };
     } catch (e) {
       return toErrorReply(e, `timer ${job}`);
