@@ -312,3 +312,32 @@ describe('a complainant who erases their account (PIPL)', () => {
     expect(d.complaint).toMatchObject({ complainant: { name: '已注销用户', contact: '' } });
   });
 });
+
+describe('a retried filing makes one complaint (no request loses or doubles data)', () => {
+  const fileWith = async (userId: string, action: 'file' | 'register', input: unknown, requestId: string) => {
+    const r = await dispatch('complaints', { action, input, requestId }, { store, clock, caller: await store.get('users', userId) });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    return r.data as { complaint: { id: string }; trackingNumber: string; secret: string };
+  };
+
+  test.each([false, true])('same requestId twice (anonymous: %s): the same complaint, number and secret; the office is told once', async (anonymous) => {
+    const first = await fileWith(VILLAGER, 'file', { ...aboutClerk, anonymous }, 'req-retry-1');
+    const again = await fileWith(VILLAGER, 'file', { ...aboutClerk, anonymous }, 'req-retry-1');
+    expect(again).toEqual(first);
+    expect(await store.count('complaints')).toBe(1);
+    expect(await store.count('notices', { userId: OFFICE })).toBe(1);
+    // The anonymous filer can still follow it with what the retry returned.
+    expect(await call(null, 'track', { number: again.trackingNumber, secret: again.secret })).toMatchObject({ ok: true });
+    const other = await fileWith(VILLAGER, 'file', { ...aboutClerk, anonymous }, 'req-retry-2');
+    expect(other.complaint.id).not.toBe(first.complaint.id);
+    expect(await store.count('complaints')).toBe(2);
+  });
+
+  test('a registered phone complaint retried by the clerk is registered once', async () => {
+    const input = { channel: 'phone', subjectKind: 'center', facts: '电话反映大厅排队时间太长,无人引导。', wants: '希望增加引导', name: '赵先生', contact: '13957100088', anonymous: false, major: false };
+    const a = await fileWith(RECEIVER, 'register', input, 'req-phone-1');
+    const b = await fileWith(RECEIVER, 'register', input, 'req-phone-1');
+    expect(b.complaint.id).toBe(a.complaint.id);
+    expect(await store.count('complaints')).toBe(1);
+  });
+});

@@ -17,6 +17,7 @@ import {
   type ComplaintChannel,
   type SubjectKind,
 } from '../../../../shared/domain/complaints';
+import type { WorkCalendar } from '../../../../shared/domain/calendar';
 import { AppError } from '../../../../shared/domain/errors';
 import type { User } from '../../../../shared/domain/org';
 import { actingProblem } from '../../../../shared/domain/residents';
@@ -107,6 +108,21 @@ async function nextNumber(tx: TxOps, date: string): Promise<string> {
   return `TS${date.replaceAll('-', '')}${String(n).padStart(4, '0')}`;
 }
 
+/**
+ * A retried request (same requestId from the same person) gets the complaint it already made,
+ * with the same tracking number and secret — never a second complaint. The key is a hash, so it
+ * does not tie an anonymous complaint to its filer for anyone without the request id.
+ */
+const requestKey = (actor: User, requestId: string | undefined): string | null =>
+  requestId ? `req:complaint:${crypto.createHash('sha256').update(`${actor.id}:${requestId}`).digest('hex').slice(0, 40)}` : null;
+
+async function replay(ctx: Ctx, value: string, viewer: User, cal: WorkCalendar, today: string, tx?: TxOps): Promise<Out<'file'>> {
+  const { id, secret } = JSON.parse(value) as { id: string; secret: string };
+  const c = tx ? await tx.get('complaints', id) : await ctx.store.get('complaints', id);
+  if (!c) throw new AppError('CONFLICT', '对不起,您的投诉正在提交中,请稍后在“我的投诉”中查看。');
+  return { complaint: redact(c, viewer, cal, today), trackingNumber: c.number, secret };
+}
+
 async function intake(ctx: Ctx, actor: User, channel: ComplaintChannel, input: IntakeInput, who: Identity, registeredBy: User | null): Promise<Out<'file'>> {
   const major = majorProblem(input.major ? 'major' : 'general', channel);
   if (major) throw invalid('major', major);
@@ -125,7 +141,16 @@ async function intake(ctx: Ctx, actor: User, channel: ComplaintChannel, input: I
   const secret = crypto.randomBytes(6).toString('base64url').slice(0, 8);
   const office = await ctx.store.find('users', { where: { centerId: actor.centerId, role: 'office' } });
   const leaders = klass === 'major' ? await majorRecipients(ctx, actor.centerId) : [];
+  const retry = requestKey(actor, ctx.requestId);
+  if (retry) {
+    const made = await ctx.store.get('meta', retry);
+    if (made) return replay(ctx, made.value, registeredBy ?? actor, cal, today);
+  }
   return ctx.store.transaction(async (tx) => {
+    if (retry) {
+      const made = await tx.get('meta', retry);
+      if (made) return replay(ctx, made.value, registeredBy ?? actor, cal, today, tx);
+    }
     const number = await nextNumber(tx, today);
     const c: Complaint = {
       id: `cmp-${crypto.randomUUID()}`,
@@ -163,6 +188,7 @@ async function intake(ctx: Ctx, actor: User, channel: ComplaintChannel, input: I
     await notify(tx, office.map((u) => u.id), { centerId: c.centerId, kind: 'complaint', title: '收到新的投诉', body: `投诉${number}(${subject.label}),请分类并指定承办人,答复期限${dateLabel(deadline)}。`, link: `/office/complaint/index?id=${c.id}` }, at);
     await notify(tx, complainantSide(c), { centerId: c.centerId, kind: 'complaint', title: '投诉已受理', body: `您好,您的投诉(编号${number})已受理,我们将于${dateLabel(deadline)}前答复您,谢谢您的监督。`, link: `/pages/complaint/index?id=${c.id}` }, at);
     if (klass === 'major') await escalateMajor(tx, c, leaders, at);
+    if (retry) await tx.insert('meta', { id: retry, value: JSON.stringify({ id: c.id, secret }) });
     return { complaint: redact(c, registeredBy ?? actor, cal, today), trackingNumber: number, secret };
   });
 }
