@@ -201,6 +201,50 @@ async function oversold(f: Fixture): Promise<void> {
 }
 
 /**
+ * Complaints (R-CMP-1/2): `complaint.file` over HTTP with 50 concurrent villagers × 10 each, and
+ * `complaint.route.ms`, one complaint from the villager's request until the office's WeChat push
+ * is in the outbox (routing is in the filing's own transaction) — the median of 20, one at a time.
+ */
+async function complaints(f: Fixture): Promise<void> {
+  const clients = 50;
+  const perClient = 10;
+  const tokens = await villagers(f, clients, 'u-cmp');
+  const input = (n: number) => ({ subjectKind: 'center', facts: `第${n}号:大厅排队时间较长,无人引导,希望改进。`, wants: '希望增加引导人员' });
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  await Promise.all(
+    tokens.map(async (token, c) => {
+      for (let i = 0; i < perClient; i += 1) {
+        const n = c * perClient + i;
+        const t0 = performance.now();
+        const status = await post(f.url, 'complaints', { action: 'file', input: input(n), requestId: `cmp-${n}` }, token);
+        latencies.push(performance.now() - t0);
+        if (status !== 200) errors += 1;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  emit('complaint.file.p50_ms', percentile(latencies, 50), 'ms');
+  emit('complaint.file.p99_ms', percentile(latencies, 99), 'ms');
+  emit('complaint.file.rps', latencies.length / elapsed, 'req/s');
+  emit('complaint.file.errors', errors, 'count');
+
+  const office = demoUserId('c-baisha', 'office');
+  const routes: number[] = [];
+  for (let n = 0; n < 20; n += 1) {
+    const before = await f.store.count('outbox', { userId: office });
+    const t0 = performance.now();
+    await post(f.url, 'complaints', { action: 'file', input: input(1000 + n), requestId: `cmp-route-${n}` }, tokens[0] as string);
+    if ((await f.store.count('outbox', { userId: office })) !== before + 1) throw new Error('the office push did not enter the outbox');
+    routes.push(performance.now() - t0);
+  }
+  routes.sort((a, b) => a - b);
+  emit('complaint.route.ms', percentile(routes, 50), 'ms');
+}
+
+/**
  * The deadline sweep over a store of 100 000 open cases, 1% of them due today: its cost must
  * follow the cases due (an indexed query), not the cases stored.
  */
@@ -281,6 +325,7 @@ async function main(): Promise<void> {
   try {
     await bookingCreate(f);
     await oversold(f);
+    await complaints(f);
   } finally {
     await f.close();
   }
