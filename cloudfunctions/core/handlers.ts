@@ -13,6 +13,7 @@ import * as center from './usecases/center';
 import * as complaints from './usecases/complaints';
 import * as duty from './usecases/duty';
 import * as inbox from './usecases/inbox';
+import * as petitions from './usecases/petitions';
 import * as residents from './usecases/residents';
 
 export type Handlers = {
@@ -135,5 +136,17 @@ export const handlers: Handlers = {
     archive: complaints.archive,
     flags: complaints.flags,
     monthFigures: complaints.monthFigures,
+  },
+  petitions: {
+    register: petitions.register,
+    list: petitions.list,
+    get: petitions.get,
+    assign: petitions.assign,
+    reply: petitions.reply,
+    leaderReception: petitions.leaderReception,
+    close: petitions.close,
+    document: petitions.document,
+    settings: petitions.settings,
+    saveSettings: petitions.saveSettings,
   },
 };

@@ -11,6 +11,7 @@ import { complaintsContract } from './complaints';
 import { centerContract } from './center';
 import { dutyContract } from './duty';
 import { inboxContract } from './inbox';
+import { petitionsContract } from './petitions';
 import { residentsContract } from './residents';
 import type { ActionInput, ActionOutput } from './define';
 
@@ -24,6 +25,7 @@ export const registry = {
   cases: casesContract,
   complaints: complaintsContract,
   duty: dutyContract,
+  petitions: petitionsContract,
 } as const;
 
 export type Registry = typeof registry;

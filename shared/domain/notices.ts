@@ -5,7 +5,7 @@ export const noticeSchema = z.object({
   id: z.string(),
   centerId: z.string(),
   userId: z.string(),
-  kind: z.enum(['booking', 'case', 'deadline', 'authorization', 'visit', 'complaint']),
+  kind: z.enum(['booking', 'case', 'deadline', 'authorization', 'visit', 'complaint', 'petition']),
   title: z.string(),
   body: z.string(),
   /** A page of the app the notice refers to, e.g. /pages/booking/index?id=… */
@@ -16,7 +16,7 @@ export const noticeSchema = z.object({
 export type Notice = z.infer<typeof noticeSchema>;
 
 /** What a notice is about; each kind may have its own WeChat subscribe template (configuration). */
-export const NOTICE_KINDS = ['booking', 'case', 'deadline', 'authorization', 'visit', 'complaint'] as const;
+export const NOTICE_KINDS = ['booking', 'case', 'deadline', 'authorization', 'visit', 'complaint', 'petition'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 export const OUTBOX_STATUSES = ['pending', 'sent', 'skipped', 'parked'] as const;

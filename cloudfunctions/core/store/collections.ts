@@ -8,6 +8,7 @@ import type { CalendarEntry } from '../../../shared/domain/calendar';
 import type { ServiceItem } from '../../../shared/domain/catalog';
 import type { Case } from '../../../shared/domain/cases';
 import type { Complaint, ComplaintStep } from '../../../shared/domain/complaints';
+import type { Petition, PetitionStep } from '../../../shared/domain/petitions';
 import type { Notice, OutboxEntry } from '../../../shared/domain/notices';
 import type { Duty, Leave, Post, TrailEntry } from '../../../shared/domain/posts';
 import type { DutyRecord, Roster } from '../../../shared/domain/duty';
@@ -77,6 +78,8 @@ export interface Collections {
   consents: ConsentDoc;
   complaints: Complaint;
   complaintSteps: ComplaintStep;
+  petitions: Petition;
+  petitionSteps: PetitionStep;
 }
 
 /** How many WeChat subscribe messages a user has allowed for a template (one per 'accept'). */
@@ -117,6 +120,8 @@ export const COLLECTION_INDEXES: { readonly [C in CollectionName]: ReadonlyArray
   consents: [['userId']],
   complaints: [['nextReminderOn'], ['centerId', 'state', 'deadline'], ['number'], ['complainantUserId'], ['agentId'], ['handlerId'], ['centerId', 'receivedOn']],
   complaintSteps: [['complaintId', 'at']],
+  petitions: [['nextReminderOn'], ['centerId', 'state', 'deadline'], ['assigneeId']],
+  petitionSteps: [['petitionId', 'at']],
 };
 
 export const COLLECTION_NAMES = Object.keys(COLLECTION_INDEXES) as CollectionName[];

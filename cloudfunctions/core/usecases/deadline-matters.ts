@@ -22,7 +22,7 @@ export interface CenterContext {
   names: Map<string, string>;
 }
 
-export type MatterCollection = 'cases' | 'complaints';
+export type MatterCollection = 'cases' | 'complaints' | 'petitions';
 
 export interface MatterKind<C extends MatterCollection> {
   collection: C;

@@ -1,5 +1,5 @@
 /**
- * The deadline sweep (R-CASE-5, R-CMP-3): the one engine for every matter with a deadline
+ * The deadline sweep (R-CASE-5, R-CMP-3, R-PET-1): the one engine for every matter with a deadline
  * (DESIGN.md). Each kind plugs in (deadline-matters.ts); the sweep reads only the matters whose
  * nextReminderOn has come (an indexed query: cost follows the matters due, not those stored);
  * each matter is one transaction, and each (matter, stage, deadline) notice has a fixed key, so
@@ -15,6 +15,7 @@ import type { Doc, Store, Where } from '../store/port';
 import { centerCalendar } from './calendar';
 import { actingFor, leavesOn } from './cases';
 import { complaintReminders } from './complaints/reminders';
+import { petitionReminders } from './petitions/reminders';
 import { dutyLeadersOn } from './duty';
 import { withRemindersSent, type CenterContext, type MatterCollection, type MatterKind } from './deadline-matters';
 import { notify } from './notify';
@@ -100,9 +101,10 @@ export const caseReminders: MatterKind<'cases'> = {
 };
 
 /** Every kind the sweep reminds, in order; the key prefix keeps (matter, stage, deadline) keys apart. */
-const KINDS: ReadonlyArray<{ prefix: string; kind: MatterKind<'cases'> | MatterKind<'complaints'> }> = [
+const KINDS: ReadonlyArray<{ prefix: string; kind: MatterKind<'cases'> | MatterKind<'complaints'> | MatterKind<'petitions'> }> = [
   { prefix: 'rem', kind: caseReminders },
   { prefix: 'cmp-rem', kind: complaintReminders },
+  { prefix: 'pet-rem', kind: petitionReminders },
 ];
 
 interface Run {
