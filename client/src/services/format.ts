@@ -15,4 +15,5 @@ export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
   authorization: '代办授权',
   visit: '上门服务',
   complaint: '投诉',
+  petition: '信访',
 };
