@@ -4,10 +4,12 @@ import { action } from './define';
 import { idField, okSchema } from './common';
 import { DAY_COUNTS, GENDERS, PETITION_FORMS, petitionerSchema, petitionSchema, petitionStepSchema, REPLY_MODES } from '../domain/petitions';
 
+const str = z.string();
+
 /** Personal data only for the office, leaders and the assigned person; else null. */
 export const petitionView = petitionSchema
   .omit({ petitioner: true, registeredById: true, nextReminderOn: true })
-  .extend({ petitioner: petitionerSchema.nullable(), stateLabel: z.string(), badge: z.enum(['overdue', 'due_today', 'due_soon', 'on_time']).nullable() });
+  .extend({ petitioner: petitionerSchema.nullable(), stateLabel: str, badge: z.enum(['overdue', 'due_today', 'due_soon', 'on_time']).nullable() });
 export type PetitionView = z.infer<typeof petitionView>;
 
 const petitionId = idField('信访件');
@@ -68,7 +70,7 @@ export const petitionsContract = {
     summary: 'A4 事项交办单 or 告知书.',
     roles: [...STAFF],
     input: z.object({ petitionId, kind: z.enum(['assignment', 'notice'], { error: '请选择交办单或告知书' }) }).strict(),
-    output: z.object({ title: z.string(), centerName: z.string(), number: z.string(), addressee: z.string(), paragraphs: z.array(z.string()), issuedOn: z.string(), phone: z.string() }),
+    output: z.object({ title: str, centerName: str, number: str, addressee: str, paragraphs: z.array(str), issuedOn: str, phone: str }),
   }),
   settings: action({ summary: 'Day count setting.', roles: ['admin'], input: z.object({}).strict(), output: settings }),
   saveSettings: action({ summary: 'Save the setting.', roles: ['admin'], input: settings.strict(), output: okSchema }),

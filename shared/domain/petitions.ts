@@ -63,15 +63,19 @@ export function replyDue(cal: WorkCalendar, count: DayCount, date: string, time:
 /** A leader who received the petitioner answers within one week of the reception. */
 export const leaderDue = (receivedOn: string): string => addDays(receivedOn, LEADER_DAYS);
 
+/** One string schema and its optional, reused: the contract registry ships in the weapp main package. */
+const str = z.string();
+const opt = str.optional();
+
 export const petitionerSchema = z.object({
-  name: z.string(),
+  name: str,
   gender: z.enum(GENDERS),
   age: z.number().int(),
-  occupation: z.string(),
+  occupation: str,
   /** 住址或工作单位. */
-  addressOrUnit: z.string(),
+  addressOrUnit: str,
   /** 政治面貌: the seed lists it; optional, asked only when the petitioner offers it. */
-  politicalStatus: z.string().optional(),
+  politicalStatus: opt,
 });
 export type Petitioner = z.infer<typeof petitionerSchema>;
 
@@ -79,48 +83,48 @@ export const REPLY_MODES = ['on_spot', 'written'] as const;
 export const REPLY_MODE_LABELS: Record<(typeof REPLY_MODES)[number], string> = { on_spot: '当场答复', written: '书面答复' };
 
 export const petitionSchema = z.object({
-  id: z.string(),
-  centerId: z.string(),
-  number: z.string(),
+  id: str,
+  centerId: str,
+  number: str,
   form: z.enum(PETITION_FORMS),
   state: z.enum(PETITION_STATES),
-  receivedAt: z.string(),
+  receivedAt: str,
   /** Personal data (R-PET-1); shown to the office, leaders and the assigned person only. */
   petitioner: petitionerSchema,
-  mainIssue: z.string(),
+  mainIssue: str,
   headcount: z.number().int(),
   collective: z.boolean(),
   urgent: z.boolean(),
   dayCount: z.enum(DAY_COUNTS),
   /** The running limit: the reply's 3 days, or a leader's week after a reception. */
-  deadline: z.string(),
+  deadline: str,
   deadlineKind: z.enum(['reply', 'leader']),
-  replyDue: z.string(),
+  replyDue: str,
   /** The unit concerned (a window of the center) and the named person it is assigned to. */
-  unitId: z.string().optional(),
-  unitName: z.string().optional(),
-  assigneeId: z.string().optional(),
-  assigneeName: z.string().optional(),
-  leaderReception: z.object({ byId: z.string(), byName: z.string(), on: z.string(), summary: z.string(), due: z.string() }).optional(),
-  reply: z.object({ mode: z.enum(REPLY_MODES), byId: z.string(), byName: z.string(), at: z.string(), summary: z.string(), onTime: z.boolean() }).optional(),
-  closedAt: z.string().optional(),
-  registeredById: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  nextReminderOn: z.string().optional(),
+  unitId: opt,
+  unitName: opt,
+  assigneeId: opt,
+  assigneeName: opt,
+  leaderReception: z.object({ byId: str, byName: str, on: str, summary: str, due: str }).optional(),
+  reply: z.object({ mode: z.enum(REPLY_MODES), byId: str, byName: str, at: str, summary: str, onTime: z.boolean() }).optional(),
+  closedAt: opt,
+  registeredById: str,
+  createdAt: str,
+  updatedAt: str,
+  nextReminderOn: opt,
   remindersSent: z.array(z.enum(REMINDER_STAGES)),
 });
 export type Petition = z.infer<typeof petitionSchema>;
 
 export const petitionStepSchema = z.object({
-  id: z.string(),
-  petitionId: z.string(),
-  centerId: z.string(),
-  at: z.string(),
-  actorName: z.string(),
-  action: z.string(),
+  id: str,
+  petitionId: str,
+  centerId: str,
+  at: str,
+  actorName: str,
+  action: str,
   /** Never the petitioner's personal data. */
-  text: z.string(),
+  text: str,
 });
 export type PetitionStep = z.infer<typeof petitionStepSchema>;
 

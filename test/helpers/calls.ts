@@ -1,6 +1,7 @@
 import type { Ctx } from '../../cloudfunctions/core/context';
 import type { ManualClock } from '../../cloudfunctions/core/clock';
 import { dispatch } from '../../cloudfunctions/core/dispatch';
+import type { CollectionName } from '../../cloudfunctions/core/store/collections';
 import type { Store } from '../../cloudfunctions/core/store/port';
 import type { Reply } from '../../shared/domain/errors';
 
@@ -20,4 +21,18 @@ export function caller(store: Store, clock: ManualClock) {
     return r.data as T;
   };
   return { call, ok };
+}
+
+/**
+ * A refused call through `call`: its code, the fields its details name, and a check that the
+ * watched collections hold as many documents after it as before (nothing written).
+ */
+export async function refusedCall(store: Store, watched: readonly CollectionName[], call: () => Promise<Reply<unknown>>): Promise<{ code: string; message: string; fields: string[] }> {
+  const counts = async () => Promise.all(watched.map((c) => store.count(c)));
+  const before = await counts();
+  const r = await call();
+  expect(await counts()).toEqual(before);
+  if (r.ok) throw new Error('the call should have been refused');
+  const fields = Array.isArray(r.error.details) ? r.error.details.map((d) => d.field) : [];
+  return { code: r.error.code, message: r.error.message, fields };
 }
