@@ -26,9 +26,11 @@ export default defineAppConfig({
     { root: 'account', name: 'account', pages: ['profile/index', 'my-data/index', 'setup/index'] },
     // Leaders on duty (R-DUTY-1..2): the public month roster, the admin's editor, the leader's record.
     { root: 'duty', name: 'duty', pages: ['roster/index', 'editor/index', 'record/index'] },
+    // The villager's complaints (R-CMP-1, R-CMP-4, R-CMP-5): file, mine, detail, track without sign-in.
+    { root: 'complaint', name: 'complaint', pages: ['file/index', 'mine/index', 'detail/index', 'track/index'] },
   ],
-  // The month roster is one tap from the villager home: fetched while the home shows.
-  preloadRule: { 'pages/index/index': { network: 'all', packages: ['duty'] } },
+  // The month roster and the complaint pages are one tap from the villager home: fetched while the home shows.
+  preloadRule: { 'pages/index/index': { network: 'all', packages: ['duty', 'complaint'] } },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#1f5fa8',

@@ -16,6 +16,9 @@ const ALL: Array<RoleLink & { roles: readonly Role[] }> = [
   { label: '消息通知', url: '/pages/inbox/index', unread: true, roles: ['villager', 'agent', 'staff', 'office', 'leader', 'admin'] },
   { label: '我的办件(办理进度)', url: '/pages/matters/index', roles: ['villager', 'agent'] },
   { label: '我的预约和上门服务', url: '/pages/bookings/index', roles: ['villager', 'agent'] },
+  // Complaints (R-CMP-1): file one, follow mine.
+  { label: '我要投诉', url: '/complaint/file/index', roles: ['villager', 'agent'] },
+  { label: '我的投诉(办理进度、答复)', url: '/complaint/mine/index', roles: ['villager', 'agent'] },
   { label: '我代办的群众', url: '/agent/residents/index', roles: ['agent'] },
   { label: '我的办件(按期限)', url: '/staff/cases/index', roles: ['staff'] },
   { label: '今日预约(窗口接待)', url: '/staff/day-board/index', roles: ['staff'] },

@@ -176,6 +176,11 @@ export default function Index() {
         <View className="card muted">
           <View>监督投诉电话:{data.center.complaintPhone}</View>
           <View>
+            <View className="link" role="button" aria-label="投诉查询" onClick={() => Taro.navigateTo({ url: '/complaint/track/index' })}>
+              投诉查询(凭编号和查询码,无需登录) ›
+            </View>
+          </View>
+          <View>
             <Text className="link" onClick={() => Taro.navigateTo({ url: '/pages/centers/index' })}>
               切换服务中心 ›
             </Text>

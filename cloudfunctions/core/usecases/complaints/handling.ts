@@ -52,7 +52,7 @@ export async function extend(ctx: Ctx, input: In<'extend'>): Promise<Detail> {
   if (first) next.nextReminderOn = first;
   await ctx.store.transaction(async (tx) => {
     await saveChange(tx, user, c, next, { action: 'complaint.extend', text: `因${input.reason},答复日期延至${dateLabel(input.newDate)};我们会跟踪办理到底。`, public: true }, at);
-    await notify(tx, complainantSide(c), { centerId: c.centerId, kind: 'complaint', title: '投诉答复延期', body: `您好,您的投诉(编号${c.number})因${input.reason},答复日期延至${dateLabel(input.newDate)},对不起,请您谅解。`, link: `/pages/complaint/index?id=${c.id}` }, at);
+    await notify(tx, complainantSide(c), { centerId: c.centerId, kind: 'complaint', title: '投诉答复延期', body: `您好,您的投诉(编号${c.number})因${input.reason},答复日期延至${dateLabel(input.newDate)},对不起,请您谅解。`, link: `/complaint/detail/index?id=${c.id}` }, at);
   });
   return detailFor(ctx, next, user);
 }
@@ -74,7 +74,7 @@ export async function reply(ctx: Ctx, input: In<'reply'>): Promise<Detail> {
   const text = form === 'oral' && input.means ? `${user.name}已${REPLY_MEANS_LABELS[input.means]}投诉人,答复要点:${input.text}` : `已书面答复:${input.text}`;
   await ctx.store.transaction(async (tx) => {
     await saveChange(tx, user, c, next, { action: 'complaint.reply', text, public: true }, at);
-    await notify(tx, complainantSide(c), { centerId: c.centerId, kind: 'complaint', title: '投诉已答复', body: `您好,您的投诉(编号${c.number})已答复,请在小程序中查看;欢迎告诉我们您是否满意,谢谢。`, link: `/pages/complaint/index?id=${c.id}` }, at);
+    await notify(tx, complainantSide(c), { centerId: c.centerId, kind: 'complaint', title: '投诉已答复', body: `您好,您的投诉(编号${c.number})已答复,请在小程序中查看;欢迎告诉我们您是否满意,谢谢。`, link: `/complaint/detail/index?id=${c.id}` }, at);
   });
   return detailFor(ctx, next, user);
 }

@@ -186,7 +186,7 @@ async function intake(ctx: Ctx, actor: User, channel: ComplaintChannel, input: I
     await saveChange(tx, actorRef, null, c, { action: 'complaint.receive', text: `投诉已受理,编号${number},请于${dateLabel(deadline)}前答复。`, public: true }, at);
     // R-CMP-2: the office's queue, and every office member told at once.
     await notify(tx, office.map((u) => u.id), { centerId: c.centerId, kind: 'complaint', title: '收到新的投诉', body: `投诉${number}(${subject.label}),请分类并指定承办人,答复期限${dateLabel(deadline)}。`, link: `/office/complaint/index?id=${c.id}` }, at);
-    await notify(tx, complainantSide(c), { centerId: c.centerId, kind: 'complaint', title: '投诉已受理', body: `您好,您的投诉(编号${number})已受理,我们将于${dateLabel(deadline)}前答复您,谢谢您的监督。`, link: `/pages/complaint/index?id=${c.id}` }, at);
+    await notify(tx, complainantSide(c), { centerId: c.centerId, kind: 'complaint', title: '投诉已受理', body: `您好,您的投诉(编号${number})已受理,我们将于${dateLabel(deadline)}前答复您,谢谢您的监督。`, link: `/complaint/detail/index?id=${c.id}` }, at);
     if (klass === 'major') await escalateMajor(tx, c, leaders, at);
     if (retry) await tx.insert('meta', { id: retry, value: JSON.stringify({ id: c.id, secret }) });
     return { complaint: redact(c, registeredBy ?? actor, cal, today), trackingNumber: number, secret };

@@ -1,0 +1,79 @@
+import { Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { AtButton } from 'taro-ui';
+import Field from '../../components/field';
+import PageShell from '../../components/page-shell';
+import Section from '../../components/section';
+import StateView from '../../components/state-view';
+import { api } from '../../services/api';
+import { useAction } from '../../services/use-action';
+import { useLoad } from '../../services/use-load';
+import ComplaintBody from '../body';
+import '../complaint.scss';
+
+/**
+ * 投诉详情 (R-CMP-4): the steps and the reply; a written reply prints as the 答复书 on A4; the
+ * complainant says 满意 or 不满意 and, when unsatisfied, may ask the office to review once.
+ */
+export default function ComplaintDetail() {
+  const { params } = useRouter();
+  const complaintId = decodeURIComponent(params.id ?? '');
+  const [tick, setTick] = useState(0);
+  const res = useLoad(() => api.complaints.get({ complaintId }), `${complaintId}|${tick}`);
+  const act = useAction();
+  const [reason, setReason] = useState('');
+  const reload = () => setTick((t) => t + 1);
+
+  if (!res.data) {
+    return (
+      <PageShell>
+        <StateView loading={res.loading} error={res.error} onRetry={res.reload} />
+      </PageShell>
+    );
+  }
+  const { complaint: c, steps } = res.data;
+  const rate = (satisfied: boolean) =>
+    void act.run(() => api.complaints.rate({ complaintId, satisfied }), satisfied ? '谢谢您的评价!' : '谢谢您告诉我们。如需中心重新核查,可以申请复核一次。').then((ok) => ok && reload());
+  const review = () => void act.run(() => api.complaints.requestReview({ complaintId, reason }), '已申请复核,中心办公室将重新核查并答复您,谢谢。').then((ok) => ok && reload());
+
+  return (
+    <PageShell>
+      <ComplaintBody c={c} steps={steps} />
+      {/* The one 答复书 page (A4), shared with the office, which prints it for those without phones. */}
+      {c.reply?.form === 'written' && (
+        <View className="actions">
+          <AtButton type="secondary" onClick={() => Taro.navigateTo({ url: `/office/complaint-doc/index?id=${encodeURIComponent(c.id)}` })}>
+            查看、打印答复书
+          </AtButton>
+        </View>
+      )}
+      {c.reply && (
+        <Section title="您对答复满意吗?">
+          {c.rating ? (
+            <View className="cmp-text">您的评价:{c.rating === 'satisfied' ? '满意' : '不满意'}</View>
+          ) : (
+            <View className="actions">
+              <AtButton type="primary" loading={act.busy} onClick={() => rate(true)}>
+                满意
+              </AtButton>
+              <AtButton type="secondary" loading={act.busy} onClick={() => rate(false)}>
+                不满意
+              </AtButton>
+            </View>
+          )}
+          {c.rating === 'unsatisfied' && !c.reviewRequestedAt && (
+            <Field label="申请复核(只能申请一次)" hint="请写明您不满意的地方,中心办公室将重新核查并答复。" errors={act.errs('reason')}>
+              <Textarea className="field__input field__textarea" value={reason} maxlength={500} placeholder="如:答复没有说明为什么不能当场办理。" onInput={(e) => setReason(e.detail.value)} />
+              <AtButton type="primary" loading={act.busy} onClick={review}>
+                申请复核
+              </AtButton>
+            </Field>
+          )}
+          {c.reviewRequestedAt && <View className="muted">您已申请复核,中心办公室正在重新核查,请留意消息通知。</View>}
+        </Section>
+      )}
+      {act.message && <View className="card">{act.message}</View>}
+    </PageShell>
+  );
+}

@@ -1,0 +1,46 @@
+import { View, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { AtButton } from 'taro-ui';
+import PageShell from '../../components/page-shell';
+import RoleGate from '../../components/role-gate';
+import StateView from '../../components/state-view';
+import { api } from '../../services/api';
+import { useLoad } from '../../services/use-load';
+import { DueLine, Progress } from '../steps';
+import '../complaint.scss';
+
+/** 我的投诉 (R-CMP-1): each complaint with its step along the standard, the due date, a tap to the detail. */
+export default function MyComplaints() {
+  const res = useLoad(async () => (await api.complaints.mine({})).complaints, 'mine');
+  const list = res.data ?? [];
+  return (
+    <RoleGate roles={['villager', 'agent']} who="群众和代办员">
+      <PageShell>
+        <View className="actions">
+          <AtButton type="primary" onClick={() => Taro.navigateTo({ url: '/complaint/file/index' })}>
+            我要投诉
+          </AtButton>
+          <AtButton type="secondary" onClick={() => Taro.navigateTo({ url: '/complaint/track/index' })}>
+            凭编号和查询码查询
+          </AtButton>
+        </View>
+        <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} empty={res.data && list.length === 0 ? '您还没有投诉记录。对服务有意见,欢迎点“我要投诉”告诉我们,谢谢。' : null} />
+        {list.map((c) => (
+          <View key={c.id} className="card" role="button" aria-label={`投诉${c.number},${c.stateLabel},查看详情`} onClick={() => Taro.navigateTo({ url: `/complaint/detail/index?id=${encodeURIComponent(c.id)}` })}>
+            <View className="row">
+              <Text className="item-row__name">{c.subject.label}</Text>
+              <Text className="link">详情 ›</Text>
+            </View>
+            <View className="muted">
+              编号 {c.number}
+              {c.anonymous ? ' · 匿名' : ''}
+            </View>
+            <Progress c={c} />
+            <DueLine c={c} />
+          </View>
+        ))}
+        <View className="muted">匿名投诉不显示在这里,请凭投诉编号和查询码查询。</View>
+      </PageShell>
+    </RoleGate>
+  );
+}
