@@ -20,7 +20,12 @@ export default defineAppConfig({
   subPackages: [
     { root: 'agent', name: 'agent', pages: ['residents/index', 'resident-new/index', 'authorize/index'] },
     { root: 'staff', name: 'staff', pages: ['cases/index', 'case/index', 'walk-in/index', 'leave/index', 'day-board/index', 'visits/index'] },
-    { root: 'office', name: 'office', pages: ['overdue/index', 'parked/index'] },
+    // Complaints, the office side (issue 9.10): queue, detail (the notices' link), register, flags, figures, 答复书.
+    {
+      root: 'office',
+      name: 'office',
+      pages: ['overdue/index', 'parked/index', 'complaints/index', 'complaint/index', 'complaint-new/index', 'complaint-flags/index', 'complaint-figures/index', 'complaint-doc/index'],
+    },
     { root: 'admin', name: 'admin', pages: ['items/index', 'item-edit/index', 'windows/index', 'calendar/index', 'posts/index', 'invites/index'] },
     // The person's own account (issue 7): profile, their data and erasing it (PIPL), a center's first admin.
     { root: 'account', name: 'account', pages: ['profile/index', 'my-data/index', 'setup/index'] },

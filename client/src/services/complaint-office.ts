@@ -50,3 +50,6 @@ export function handlerChoices<P extends { id: string }>(people: readonly P[], c
 export function extensionDays(workingDays: readonly string[], deadline: string, n = 10): string[] {
   return [...new Set(workingDays)].filter((d) => d > deadline).sort().slice(0, n);
 }
+
+/** The tag style of a deadline badge: overdue in red, near in amber. */
+export const badgeClass = (b: NonNullable<ComplaintView['badge']>): string => (b === 'overdue' ? 'tag tag--danger' : b === 'on_time' ? 'tag' : 'tag tag--warn');

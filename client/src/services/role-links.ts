@@ -33,6 +33,11 @@ const ALL: Array<RoleLink & { roles: readonly Role[] }> = [
   { label: '带班值班排班(编辑、发布公示)', url: '/duty/editor/index', roles: ['admin'] },
   { label: '带班值班接访记录', url: '/duty/record/index', roles: ['office', 'admin'] },
   { label: '领导带班值班表(公示)', url: '/duty/roster/index', roles: ['villager', 'agent', 'staff', 'office', 'leader', 'admin'] },
+  // Complaints (issue 9.10, R-CMP-1..7): the office's queue, registering at any window, flags, the public figures.
+  { label: '投诉受理台(分类、指定承办、核查结论)', url: '/office/complaints/index', roles: ['office', 'leader'] },
+  { label: '登记投诉(电话、当面、信件、意见箱)', url: '/office/complaint-new/index', roles: ['staff', 'office'] },
+  { label: '投诉警示(通报、下岗)', url: '/office/complaint-flags/index', roles: ['office', 'leader'] },
+  { label: '投诉情况公示', url: '/office/complaint-figures/index', roles: ['villager', 'agent', 'staff', 'office', 'leader', 'admin'] },
   // The admin's first task after setup: appoint the people and invite them (issue 7).
   { label: '人员与邀请码(添加人员、绑定微信)', url: '/admin/invites/index', roles: ['admin'] },
 ];

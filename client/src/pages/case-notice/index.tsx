@@ -1,13 +1,11 @@
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { AtButton } from 'taro-ui';
 import type { DocumentKind } from '@shared/contracts/cases';
-import { documentDate } from '@shared/domain/time';
+import NoticeSheet from '../../components/notice-sheet';
 import PageShell from '../../components/page-shell';
 import StateView from '../../components/state-view';
 import { api } from '../../services/api';
 import { useLoad } from '../../services/use-load';
-import './index.scss';
 
 /**
  * A written notice (受理通知书, 材料补正通知单, 不予受理通知书, 转报件告知单, 办结通知书), laid
@@ -28,39 +26,25 @@ export default function CaseNotice() {
   const d = res.data;
   return (
     <PageShell className="page--doc">
-    <View className="notice-sheet">
-      <View className="notice-sheet__center">{d.centerName}</View>
-      <View className="notice-sheet__title">{d.title}</View>
-      <View className="notice-sheet__no">编号:{d.caseNumber}</View>
-      {d.paragraphs.map((p) => (
-        <View key={p} className="notice-sheet__para">
-          {p}
-        </View>
-      ))}
-      {d.list.length > 0 && (
-        <View className="notice-sheet__list">
-          {d.list.map((x, i) => (
-            <View key={x}>
-              {i + 1}. {x}
-            </View>
-          ))}
-        </View>
-      )}
-      <View className="notice-sheet__meta">事项:{d.itemName}</View>
-      <View className="notice-sheet__meta">承办窗口:{d.windowName} 承办人:{d.handlerName}</View>
-      <View className="notice-sheet__meta">咨询电话:{d.phone}</View>
-      <View className="notice-sheet__sign">
-        <View>{d.centerName}(盖章)</View>
-        <View>{d.issuedOn ? documentDate(d.issuedOn) : ''}</View>
-      </View>
-      {process.env.TARO_ENV === 'h5' && (
-        <View className="notice-sheet__print">
-          <AtButton type="primary" onClick={() => window.print()}>
-            打印
-          </AtButton>
-        </View>
-      )}
-    </View>
+      <NoticeSheet centerName={d.centerName} title={d.title} number={d.caseNumber} issuedOn={d.issuedOn}>
+        {d.paragraphs.map((p) => (
+          <View key={p} className="notice-sheet__para">
+            {p}
+          </View>
+        ))}
+        {d.list.length > 0 && (
+          <View className="notice-sheet__list">
+            {d.list.map((x, i) => (
+              <View key={x}>
+                {i + 1}. {x}
+              </View>
+            ))}
+          </View>
+        )}
+        <View className="notice-sheet__meta">事项:{d.itemName}</View>
+        <View className="notice-sheet__meta">承办窗口:{d.windowName} 承办人:{d.handlerName}</View>
+        <View className="notice-sheet__meta">咨询电话:{d.phone}</View>
+      </NoticeSheet>
     </PageShell>
   );
 }

@@ -1,0 +1,161 @@
+import { Input, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { AtButton } from 'taro-ui';
+import { COMPLAINT_CHANNEL_LABELS, REGISTERED_CHANNELS } from '@shared/domain/complaints';
+import Field from '../../components/field';
+import PageShell from '../../components/page-shell';
+import RoleGate from '../../components/role-gate';
+import StateView from '../../components/state-view';
+import { api } from '../../services/api';
+import { getSession } from '../../services/session';
+import { useAction } from '../../services/use-action';
+import { useLoad } from '../../services/use-load';
+
+type Channel = (typeof REGISTERED_CHANNELS)[number];
+type About = 'window' | 'staff' | 'center';
+const ABOUT_LABELS: Record<About, string> = { window: '某个窗口', staff: '某位工作人员', center: '中心整体' };
+
+/**
+ * 登记投诉 (issue 9.1, R-CMP-1): staff at any window (first-ask) and the office register a
+ * complaint received by phone, orally, in a letter or through the suggestion box; for phone and
+ * oral ones the caller's name and contact, so that the reply can be given the same way.
+ */
+function Register() {
+  const staff = useLoad(async () => (await api.cases.staff({})).staff, 'staff');
+  const [channel, setChannel] = useState<Channel | null>(null);
+  const [about, setAbout] = useState<About | null>(null);
+  const [targetId, setTargetId] = useState<string | null>(null);
+  const [facts, setFacts] = useState('');
+  const [wants, setWants] = useState('');
+  const [anonymous, setAnonymous] = useState(false);
+  const [name, setName] = useState('');
+  const [contact, setContact] = useState('');
+  const [filed, setFiled] = useState<{ number: string; secret: string; id: string } | null>(null);
+  const { message, busy, errs, run } = useAction();
+  const role = getSession()?.user.role;
+  const spoken = channel === 'phone' || channel === 'oral';
+
+  const windows = [...new Map((staff.data ?? []).map((s) => [s.windowId, s.windowName])).entries()];
+  const targets = about === 'window' ? windows.map(([id, n]) => ({ id, label: n })) : about === 'staff' ? (staff.data ?? []).map((s) => ({ id: s.id, label: `${s.windowName} ${s.name}` })) : [];
+
+  const submit = async () => {
+    if (!channel || !about) return;
+    await run(async () => {
+      const r = await api.complaints.register({
+        channel,
+        subjectKind: about,
+        ...(about === 'window' && targetId ? { windowId: targetId } : {}),
+        ...(about === 'staff' && targetId ? { staffId: targetId } : {}),
+        facts,
+        wants,
+        anonymous,
+        ...(!anonymous && name.trim() ? { name: name.trim() } : {}),
+        ...(!anonymous && contact.trim() ? { contact: contact.trim() } : {}),
+      });
+      setFiled({ number: r.trackingNumber, secret: r.secret, id: r.complaint.id });
+    });
+  };
+
+  if (filed) {
+    return (
+      <PageShell>
+        <View className="card">
+          <View className="title">投诉已登记,谢谢</View>
+          <View className="para">投诉编号:{filed.number}</View>
+          <View className="para">查询码:{filed.secret}</View>
+          <View className="muted para">请将投诉编号和查询码告知投诉人,凭此可在小程序查询办理进度和答复。投诉已送中心管理办公室。</View>
+        </View>
+        {role === 'office' && (
+          <AtButton type="primary" onClick={() => void Taro.redirectTo({ url: `/office/complaint/index?id=${encodeURIComponent(filed.id)}` })}>
+            打开此投诉(分类、指定承办人)
+          </AtButton>
+        )}
+        <AtButton type="secondary" onClick={() => setFiled(null)}>
+          再登记一件
+        </AtButton>
+      </PageShell>
+    );
+  }
+
+  return (
+    <PageShell>
+      <View className="muted">请如实记录群众的投诉,登记后会立即送中心管理办公室处理。</View>
+      <View className="card">
+        <Field label="投诉渠道" errors={errs('channel')}>
+          <View className="day-tabs">
+            {REGISTERED_CHANNELS.map((ch) => (
+              <View key={ch} role="button" aria-label={`渠道:${COMPLAINT_CHANNEL_LABELS[ch]}`} className={`day-tab${channel === ch ? ' day-tab--on' : ''}`} onClick={() => setChannel(ch)}>
+                {COMPLAINT_CHANNEL_LABELS[ch]}
+              </View>
+            ))}
+          </View>
+        </Field>
+        <Field label="投诉对象" errors={[...errs('subjectKind'), ...errs('windowId'), ...errs('staffId')]}>
+          <View className="day-tabs">
+            {(['window', 'staff', 'center'] as const).map((a) => (
+              <View
+                key={a}
+                role="button"
+                aria-label={`投诉对象:${ABOUT_LABELS[a]}`}
+                className={`day-tab${about === a ? ' day-tab--on' : ''}`}
+                onClick={() => {
+                  setAbout(a);
+                  setTargetId(null);
+                }}
+              >
+                {ABOUT_LABELS[a]}
+              </View>
+            ))}
+          </View>
+          {(about === 'window' || about === 'staff') && <StateView loading={staff.loading && !staff.data} error={staff.error} onRetry={staff.reload} />}
+          {targets.map((t) => (
+            <View key={t.id} role="button" aria-label={`选择${t.label}`} className={`choice${targetId === t.id ? ' choice--on' : ''}`} onClick={() => setTargetId(t.id)}>
+              {t.label}
+            </View>
+          ))}
+        </Field>
+        <Field label="事实经过" errors={errs('facts')}>
+          <Textarea className="field__input field__textarea" value={facts} maxlength={1000} placeholder="请记录时间、地点、经过" onInput={(e) => setFacts(e.detail.value)} />
+        </Field>
+        <Field label="投诉人的诉求" errors={errs('wants')}>
+          <Input className="field__input" value={wants} placeholder="如:希望窗口改进服务态度" onInput={(e) => setWants(e.detail.value)} />
+        </Field>
+        <Field label="是否匿名" errors={errs('anonymous')}>
+          <View className="actions">
+            <AtButton type={!anonymous ? 'primary' : 'secondary'} onClick={() => setAnonymous(false)}>
+              留姓名
+            </AtButton>
+            <AtButton type={anonymous ? 'primary' : 'secondary'} onClick={() => setAnonymous(true)}>
+              匿名
+            </AtButton>
+          </View>
+          {anonymous && <View className="muted para">匿名投诉:中心任何人都看不到投诉人是谁,无法回访;答复只能凭投诉编号和查询码在小程序查看。请先告知投诉人。</View>}
+        </Field>
+        {!anonymous && (
+          <>
+            <Field label={spoken ? '投诉人姓名' : '投诉人姓名(可不填)'} errors={errs('name')}>
+              <Input className="field__input" value={name} placeholder="如:王大伯" onInput={(e) => setName(e.detail.value)} />
+            </Field>
+            <Field label={spoken ? '联系电话(电话、当面投诉请填写,以便答复)' : '联系电话(可不填)'} errors={errs('contact')}>
+              <Input className="field__input" type="number" value={contact} placeholder="11位手机号或带区号的固定电话" onInput={(e) => setContact(e.detail.value)} />
+            </Field>
+          </>
+        )}
+        <AtButton type="primary" loading={busy} disabled={!channel || !about} onClick={() => void submit()}>
+          登记投诉
+        </AtButton>
+        {(!channel || !about) && <View className="muted para">请先选择投诉渠道和投诉对象。</View>}
+        {message && <View className="error para">{message}</View>}
+      </View>
+    </PageShell>
+  );
+}
+
+export default function Page() {
+  return (
+    <RoleGate roles={['staff', 'office']} who="窗口工作人员和中心管理办公室">
+      <Register />
+    </RoleGate>
+  );
+}
