@@ -40,12 +40,11 @@ export default function ComplaintBody({ c, steps }: { c: ComplaintView; steps: C
       {shown.length > 0 && (
         <Section title="办理记录">
           {shown.map((s) => (
-            <View key={s.id} className="row">
-              <View>
-                <View>{s.action}</View>
-                {s.text && <View className="muted">{s.text}</View>}
+            <View key={s.id} className="cmp-log">
+              <View>{s.text}</View>
+              <View className="muted">
+                {s.actorName} · {dateLabel(s.at.slice(0, 10))}
               </View>
-              <Text className="muted">{dateLabel(s.at.slice(0, 10))}</Text>
             </View>
           ))}
         </Section>

@@ -17,6 +17,8 @@ export function Progress({ c }: { c: ComplaintView }) {
 
 /** When the reply is due: the limit, or the extended date with its reason. */
 export function DueLine({ c }: { c: ComplaintView }) {
+  // A review asked after the reply (R-CMP-4): the office answers again by the new limit.
+  if (c.reviewRequestedAt && (!c.reply || c.reply.at < c.reviewRequestedAt)) return <Text className="muted">复核中,将于{dateLabel(c.deadline)}前重新答复</Text>;
   if (c.reply) return <Text className="muted">已于{dateLabel(c.reply.at.slice(0, 10))}答复</Text>;
   if (c.extension) return <Text className="muted">答复日期延至{dateLabel(c.extension.newDate)}(原因:{c.extension.reason})</Text>;
   return <Text className="muted">答复期限:{dateLabel(c.deadline)}前</Text>;

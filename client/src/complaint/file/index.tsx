@@ -37,6 +37,8 @@ export default function FileComplaint() {
   const centerId = getCenterId() ?? '';
   const [d, setD] = useState<ComplaintDraft>(emptyDraft);
   const [filed, setFiled] = useState<Filed | null>(null);
+  // After a refused submit, each field shows what is still missing, updated as the form is filled.
+  const [tried, setTried] = useState(false);
   const act = useAction();
   const set = (p: Partial<ComplaintDraft>) => setD((x) => ({ ...x, ...p }));
   const ok = role === 'villager' || isAgent;
@@ -87,8 +89,9 @@ export default function FileComplaint() {
 
   const submit = async () => {
     const r = fileRequest(d);
+    setTried(true);
     if (!r.ok) {
-      act.setMessage(`请补充后再提交:${r.issues.map((i) => i.message).join(';')}`);
+      act.setMessage(null);
       return;
     }
     await act.run(async () => {
@@ -96,10 +99,9 @@ export default function FileComplaint() {
       setFiled({ id: out.complaint.id, number: out.trackingNumber, secret: out.secret, deadline: out.complaint.extension?.newDate ?? out.complaint.deadline });
     });
   };
-  const local = (field: string): string[] => {
-    const r = fileRequest(d);
-    return act.message && !r.ok ? r.issues.filter((i) => i.field === field).map((i) => i.message) : act.errs(field);
-  };
+  const check = fileRequest(d);
+  const missing = tried && !check.ok ? check.issues : [];
+  const local = (field: string): string[] => [...missing.filter((i) => i.field === field).map((i) => i.message), ...act.errs(field)];
   const pick = (s: SubjectChoice) => set({ subject: s });
 
   return (
@@ -168,6 +170,7 @@ export default function FileComplaint() {
         )}
       </Section>
 
+      {missing.length > 0 && <View className="card error">对不起,还有{missing.length}处需要补充,请按上面的红字提示填写后再提交,谢谢。</View>}
       {act.message && <View className="card error">{act.message}</View>}
       <AtButton type="primary" loading={act.busy} onClick={() => void submit()}>
         {d.anonymous ? '提交匿名投诉' : '提交投诉'}

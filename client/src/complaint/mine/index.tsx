@@ -21,7 +21,7 @@ export default function MyComplaints() {
             我要投诉
           </AtButton>
           <AtButton type="secondary" onClick={() => Taro.navigateTo({ url: '/complaint/track/index' })}>
-            凭编号和查询码查询
+            投诉查询
           </AtButton>
         </View>
         <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} empty={res.data && list.length === 0 ? '您还没有投诉记录。对服务有意见,欢迎点“我要投诉”告诉我们,谢谢。' : null} />
