@@ -24,7 +24,7 @@ export default function ComplaintDoc() {
   const d = res.data;
   return (
     <PageShell className="page--doc">
-      <NoticeSheet centerName={d.centerName} title={d.title} number={d.number} issuedOn={d.issuedOn}>
+      <NoticeSheet centerName={d.centerName} title={d.title} number={d.number} issued={d.issuedOn}>
         {d.paragraphs.map((p) => (
           <View key={p} className="notice-sheet__para">
             {p}

@@ -27,7 +27,7 @@ const atLabel = (iso: string): string => `${dateLabel(shanghaiDate(new Date(iso)
 /** The irreversible steps, confirmed in a large dialog first. */
 type Confirm = 'close' | 'reply' | 'carriedOut' | 'archive';
 const CONFIRM_TITLES: Record<Confirm, string> = {
-  close: '确定办结并记录核查结论吗?',
+  close: '确定记录核查结论吗?',
   reply: '确定提交答复吗?',
   carriedOut: '确定登记处理措施已执行吗?',
   archive: '确定归档吗?',

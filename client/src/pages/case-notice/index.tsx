@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { DocumentKind } from '@shared/contracts/cases';
+import { documentDate } from '@shared/domain/time';
 import NoticeSheet from '../../components/notice-sheet';
 import PageShell from '../../components/page-shell';
 import StateView from '../../components/state-view';
@@ -26,7 +27,7 @@ export default function CaseNotice() {
   const d = res.data;
   return (
     <PageShell className="page--doc">
-      <NoticeSheet centerName={d.centerName} title={d.title} number={d.caseNumber} issuedOn={d.issuedOn}>
+      <NoticeSheet centerName={d.centerName} title={d.title} number={d.caseNumber} issued={d.issuedOn ? documentDate(d.issuedOn) : ''}>
         {d.paragraphs.map((p) => (
           <View key={p} className="notice-sheet__para">
             {p}
