@@ -123,6 +123,7 @@ export const handlers: Handlers = {
     mine: complaints.mine,
     track: complaints.track,
     queue: complaints.queue,
+    assigned: complaints.assigned,
     get: complaints.get,
     classify: complaints.classify,
     assign: complaints.assign,

@@ -112,6 +112,12 @@ export const complaintsContract = {
       .strict(),
     output: z.object({ complaints: z.array(complaintView) }),
   }),
+  assigned: action({
+    summary: 'The complaints assigned to the caller as handler, overdue first.',
+    roles: ['staff', 'office', 'leader'],
+    input: z.object({}).strict(),
+    output: z.object({ complaints: z.array(complaintView) }),
+  }),
   get: action({
     summary: 'One complaint with its steps, redacted for the viewer (R-CMP-5).',
     roles: ['villager', 'agent', 'staff', 'office', 'leader', 'admin'],

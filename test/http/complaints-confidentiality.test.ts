@@ -83,7 +83,7 @@ const ROLE_KEYS = Object.keys(ROLES) as RoleKey[];
 const KEYS: Key[] = ['N', 'A', 'P', 'H'];
 
 test('every action of the complaints function is covered here', () => {
-  const covered = ['file', 'register', 'mine', 'track', 'queue', 'get', 'classify', 'assign', 'extend', 'close', 'reply', 'document', 'rate', 'requestReview', 'carriedOut', 'archive', 'flags', 'monthFigures'];
+  const covered = ['file', 'register', 'mine', 'track', 'queue', 'assigned', 'get', 'classify', 'assign', 'extend', 'close', 'reply', 'document', 'rate', 'requestReview', 'carriedOut', 'archive', 'flags', 'monthFigures'];
   expect(Object.keys(registry.complaints).sort()).toEqual([...covered].sort());
 });
 
@@ -100,9 +100,10 @@ describe.each(ROLE_KEYS)('as %s', (role) => {
     const r = await as(role, 'get', { complaintId: ids[k] });
     expect(revealed(r.text)).toEqual(mayKnow(role, k) ? [k] : []);
   });
-  test('queue, mine, track, flags, monthFigures', async () => {
+  test('queue, assigned, mine, track, flags, monthFigures', async () => {
     for (const [action, input] of [
       ['queue', {}],
+      ['assigned', {}],
       ['mine', {}],
       ['track', anonymous],
       ['flags', {}],

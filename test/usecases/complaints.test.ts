@@ -127,6 +127,18 @@ describe('time limits per class across National Day 2026 (R-CMP-3)', () => {
 });
 
 describe('assignment (R-CMP-2)', () => {
+  test("the handler's own list has what is assigned to them, without the complainant's identity for anyone else", async () => {
+    const { complaint } = await fileAboutClerk();
+    const other = await fileAboutClerk({ facts: '另一件事:窗口午间无人值守,等了很久。' });
+    await ok(OFFICE, 'classify', { complaintId: complaint.id, klass: 'general' });
+    await ok(OFFICE, 'assign', { complaintId: complaint.id, handlerId: HEAD });
+    const mine = await ok<{ complaints: Array<{ id: string; complainant: unknown }> }>(HEAD, 'assigned', {});
+    expect(mine.complaints.map((c) => c.id)).toEqual([complaint.id]);
+    expect(mine.complaints[0]?.complainant).not.toBeNull();
+    expect((await ok<{ complaints: unknown[] }>(CLERK, 'assigned', {})).complaints).toEqual([]);
+    expect((await ok<{ complaints: Array<{ id: string }> }>(RECEIVER, 'assigned', {})).complaints.map((c) => c.id)).not.toContain(other.complaint.id);
+  });
+
   test('re-assignment keeps the trail: both handlers stay on it, the new one is told', async () => {
     const { complaint } = await fileAboutClerk();
     await ok(OFFICE, 'classify', { complaintId: complaint.id, klass: 'general' });

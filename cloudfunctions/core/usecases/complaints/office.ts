@@ -50,8 +50,20 @@ export async function queue(ctx: Ctx, input: In<'queue'>): Promise<Out<'queue'>>
     .filter((c) => (!input.klass || c.klass === input.klass) && (!input.state || c.state === input.state))
     .map((c) => redact(c, user, cal, today))
     .filter((v) => !input.due || v.badge === input.due);
-  views.sort((a, b) => (a.badge ? BADGE_ORDER[a.badge] : 9) - (b.badge ? BADGE_ORDER[b.badge] : 9) || a.deadline.localeCompare(b.deadline) || a.receivedAt.localeCompare(b.receivedAt));
-  return { complaints: views };
+  return { complaints: overdueFirst(views) };
+}
+
+/** Overdue first, then due today, due soon; within each, the nearest deadline first. */
+function overdueFirst<T extends { badge: keyof typeof BADGE_ORDER | null; deadline: string; receivedAt: string }>(views: T[]): T[] {
+  return views.sort((a, b) => (a.badge ? BADGE_ORDER[a.badge] : 9) - (b.badge ? BADGE_ORDER[b.badge] : 9) || a.deadline.localeCompare(b.deadline) || a.receivedAt.localeCompare(b.receivedAt));
+}
+
+/** A handler's own list (R-CMP-2: the unit reports back): complaints assigned to them, still open or not. */
+export async function assigned(ctx: Ctx, _input: In<'assigned'>): Promise<Out<'assigned'>> {
+  const user = requireCaller(ctx);
+  const [mine, cal] = await Promise.all([ctx.store.find('complaints', { where: { handlerId: user.id } }), centerCalendar(ctx, user.centerId)]);
+  const today = todayOf(ctx);
+  return { complaints: overdueFirst(mine.filter((c) => c.centerId === user.centerId).map((c) => redact(c, user, cal, today))) };
 }
 
 export async function get(ctx: Ctx, input: In<'get'>): Promise<Detail> {
