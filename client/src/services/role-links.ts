@@ -36,6 +36,7 @@ const ALL: Array<RoleLink & { roles: readonly Role[] }> = [
   // Complaints (issue 9.10, R-CMP-1..7): the office's queue, registering at any window, flags, the public figures.
   { label: '投诉受理台(分类、指定承办、核查结论)', url: '/office/complaints/index', roles: ['office', 'leader'] },
   { label: '登记投诉(电话、当面、信件、意见箱)', url: '/office/complaint-new/index', roles: ['staff', 'office'] },
+  { label: '我承办的投诉(调查、答复)', url: '/office/complaints/index?mine=1', roles: ['staff', 'office', 'leader'] },
   { label: '投诉警示(通报、下岗)', url: '/office/complaint-flags/index', roles: ['office', 'leader'] },
   { label: '投诉情况公示', url: '/office/complaint-figures/index', roles: ['villager', 'agent', 'staff', 'office', 'leader', 'admin'] },
   // The admin's first task after setup: appoint the people and invite them (issue 7).

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { AtButton } from 'taro-ui';
 import { COMPLAINT_CLASSES, COMPLAINT_CLASS_LABELS, COMPLAINT_STATES, COMPLAINT_STATE_LABELS, type ComplaintClass, type ComplaintState } from '@shared/domain/complaints';
@@ -36,34 +36,37 @@ function Chips<T extends string>({ label, values, labels, value, onChange }: { l
 
 /**
  * 投诉受理台 (issue 9.10, R-CMP-2/3): the center's complaints, overdue first (the server orders
- * them), filtered by class, step and due state, each with its deadline badge.
+ * them), filtered by class, step and due state, each with its deadline badge. With `?mine=1` it
+ * is a handler's own list (我承办的投诉, complaints.assigned), for clerks at any window too.
  */
-function Queue() {
+function Queue({ mine }: { mine: boolean }) {
   const [klass, setKlass] = useState<ComplaintClass | null>(null);
   const [state, setState] = useState<ComplaintState | null>(null);
   const [due, setDue] = useState<DeadlineBadge | null>(null);
   const res = useLoad(
-    () => api.complaints.queue({ ...(klass ? { klass } : {}), ...(state ? { state } : {}), ...(due ? { due } : {}) }),
-    `${klass ?? ''}|${state ?? ''}|${due ?? ''}`,
+    () => (mine ? api.complaints.assigned({}) : api.complaints.queue({ ...(klass ? { klass } : {}), ...(state ? { state } : {}), ...(due ? { due } : {}) })),
+    `${mine ? 'mine' : ''}|${klass ?? ''}|${state ?? ''}|${due ?? ''}`,
   );
   const role = getSession()?.user.role;
   const list = res.data?.complaints ?? [];
   return (
     <PageShell>
-      {role === 'office' && (
+      {role === 'office' && !mine && (
         <AtButton type="primary" onClick={() => void Taro.navigateTo({ url: '/office/complaint-new/index' })}>
           登记投诉(电话、当面、信件、意见箱)
         </AtButton>
       )}
+      {!mine && (
       <View className="card">
         <Chips label="类别" values={COMPLAINT_CLASSES} labels={COMPLAINT_CLASS_LABELS} value={klass} onChange={setKlass} />
         <Chips label="环节" values={COMPLAINT_STATES} labels={COMPLAINT_STATE_LABELS} value={state} onChange={setState} />
         <Chips label="期限" values={DUES} labels={DEADLINE_BADGE_LABELS} value={due} onChange={setDue} />
       </View>
-      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} empty={res.data && list.length === 0 ? '目前没有符合条件的投诉。' : null} />
+      )}
+      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} empty={res.data && list.length === 0 ? (mine ? '目前没有交由您承办的投诉,谢谢。' : '目前没有符合条件的投诉。') : null} />
       {list.length > 0 && (
         <View className="card">
-          <View className="title">投诉 {list.length} 件(超期的在前)</View>
+          <View className="title">{mine ? '我承办的投诉' : '投诉'} {list.length} 件(超期的在前)</View>
           {list.map((c) => (
             <View key={c.id} className="row" role="button" aria-label={`打开投诉${c.number}`} onClick={() => void Taro.navigateTo({ url: `/office/complaint/index?id=${encodeURIComponent(c.id)}` })}>
               <View className="item-row">
@@ -89,9 +92,14 @@ function Queue() {
 }
 
 export default function Page() {
-  return (
+  const mine = useRouter().params.mine === '1';
+  return mine ? (
+    <RoleGate roles={['staff', 'office', 'leader']} who="中心工作人员">
+      <Queue mine />
+    </RoleGate>
+  ) : (
     <RoleGate roles={['office', 'leader']} who="中心管理办公室和中心领导">
-      <Queue />
+      <Queue mine={false} />
     </RoleGate>
   );
 }
