@@ -6,7 +6,7 @@ import Field from '../../components/field';
 import PageShell from '../../components/page-shell';
 import Section from '../../components/section';
 import StateView from '../../components/state-view';
-import { api } from '../../services/api';
+import { complaintsApi } from '../../services/fn/complaints';
 import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
 import ComplaintBody from '../body';
@@ -20,7 +20,7 @@ export default function ComplaintDetail() {
   const { params } = useRouter();
   const complaintId = decodeURIComponent(params.id ?? '');
   const [tick, setTick] = useState(0);
-  const res = useLoad(() => api.complaints.get({ complaintId }), `${complaintId}|${tick}`);
+  const res = useLoad(() => complaintsApi.get({ complaintId }), `${complaintId}|${tick}`);
   const act = useAction();
   const [reason, setReason] = useState('');
   const reload = () => setTick((t) => t + 1);
@@ -34,8 +34,8 @@ export default function ComplaintDetail() {
   }
   const { complaint: c, steps } = res.data;
   const rate = (satisfied: boolean) =>
-    void act.run(() => api.complaints.rate({ complaintId, satisfied }), satisfied ? '谢谢您的评价!' : '谢谢您告诉我们。如需中心重新核查,可以申请复核一次。').then((ok) => ok && reload());
-  const review = () => void act.run(() => api.complaints.requestReview({ complaintId, reason }), '已申请复核,中心办公室将重新核查并答复您,谢谢。').then((ok) => ok && reload());
+    void act.run(() => complaintsApi.rate({ complaintId, satisfied }), satisfied ? '谢谢您的评价!' : '谢谢您告诉我们。如需中心重新核查,可以申请复核一次。').then((ok) => ok && reload());
+  const review = () => void act.run(() => complaintsApi.requestReview({ complaintId, reason }), '已申请复核,中心办公室将重新核查并答复您,谢谢。').then((ok) => ok && reload());
 
   return (
     <PageShell>

@@ -7,6 +7,7 @@ import Field from '../../components/field';
 import Section from '../../components/section';
 import StateView from '../../components/state-view';
 import { api } from '../../services/api';
+import { complaintsApi } from '../../services/fn/complaints';
 import { dateLabel } from '../../services/format';
 import { getCenterId, getSession } from '../../services/session';
 import { useAction } from '../../services/use-action';
@@ -95,7 +96,7 @@ export default function FileComplaint() {
       return;
     }
     await act.run(async () => {
-      const out = await api.complaints.file(r.input);
+      const out = await complaintsApi.file(r.input);
       setFiled({ id: out.complaint.id, number: out.trackingNumber, secret: out.secret, deadline: out.complaint.extension?.newDate ?? out.complaint.deadline });
     });
   };

@@ -4,14 +4,14 @@ import { AtButton } from 'taro-ui';
 import PageShell from '../../components/page-shell';
 import RoleGate from '../../components/role-gate';
 import StateView from '../../components/state-view';
-import { api } from '../../services/api';
+import { complaintsApi } from '../../services/fn/complaints';
 import { useLoad } from '../../services/use-load';
 import { DueLine, Progress } from '../steps';
 import '../complaint.scss';
 
 /** 我的投诉 (R-CMP-1): each complaint with its step along the standard, the due date, a tap to the detail. */
 export default function MyComplaints() {
-  const res = useLoad(async () => (await api.complaints.mine({})).complaints, 'mine');
+  const res = useLoad(async () => (await complaintsApi.mine({})).complaints, 'mine');
   const list = res.data ?? [];
   return (
     <RoleGate roles={['villager', 'agent']} who="群众和代办员">

@@ -5,7 +5,7 @@ import type { ComplaintView } from '@shared/contracts/complaints';
 import type { ComplaintStep } from '@shared/domain/complaints';
 import Field from '../../components/field';
 import PageShell from '../../components/page-shell';
-import { api } from '../../services/api';
+import { complaintsApi } from '../../services/fn/complaints';
 import { useAction } from '../../services/use-action';
 import ComplaintBody from '../body';
 import '../complaint.scss';
@@ -19,7 +19,7 @@ export default function TrackComplaint() {
   const [secret, setSecret] = useState('');
   const [found, setFound] = useState<{ complaint: ComplaintView; steps: ComplaintStep[] } | null>(null);
   const act = useAction();
-  const look = () => void act.run(async () => setFound(await api.complaints.track({ number, secret })));
+  const look = () => void act.run(async () => setFound(await complaintsApi.track({ number, secret })));
   return (
     <PageShell>
       <View className="card">

@@ -3,7 +3,7 @@ import { useRouter } from '@tarojs/taro';
 import NoticeSheet from '../../components/notice-sheet';
 import PageShell from '../../components/page-shell';
 import StateView from '../../components/state-view';
-import { api } from '../../services/api';
+import { complaintsApi } from '../../services/fn/complaints';
 import { useLoad } from '../../services/use-load';
 
 /**
@@ -13,7 +13,7 @@ import { useLoad } from '../../services/use-load';
 export default function ComplaintDoc() {
   const { params } = useRouter();
   const complaintId = decodeURIComponent(params.id ?? '');
-  const res = useLoad(() => api.complaints.document({ complaintId }), complaintId);
+  const res = useLoad(() => complaintsApi.document({ complaintId }), complaintId);
   if (!res.data) {
     return (
       <PageShell>

@@ -4,7 +4,7 @@ import { COMPLAINT_CHANNELS, COMPLAINT_CHANNEL_LABELS, COMPLAINT_CLASSES, COMPLA
 import { monthLabel } from '@shared/domain/duty';
 import PageShell from '../../components/page-shell';
 import StateView from '../../components/state-view';
-import { api } from '../../services/api';
+import { complaintsApi } from '../../services/fn/complaints';
 import { todayInShanghai } from '../../services/format';
 import { getCenterId, getSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
@@ -18,7 +18,7 @@ export default function Figures() {
   const centerId = getSession()?.user.centerId ?? getCenterId() ?? '';
   const thisYear = Number(todayInShanghai().slice(0, 4));
   const [year, setYear] = useState(thisYear);
-  const res = useLoad(() => api.complaints.monthFigures({ centerId, year }), `${centerId}|${year}`);
+  const res = useLoad(() => complaintsApi.monthFigures({ centerId, year }), `${centerId}|${year}`);
   const months = (res.data?.months ?? []).filter((m) => m.received > 0 || m.answered > 0);
   const rows: Array<{ label: string; value: (m: (typeof months)[number]) => number }> = [
     { label: '收到投诉', value: (m) => m.received },

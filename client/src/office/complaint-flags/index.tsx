@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import PageShell from '../../components/page-shell';
 import RoleGate from '../../components/role-gate';
 import StateView from '../../components/state-view';
-import { api } from '../../services/api';
+import { complaintsApi } from '../../services/fn/complaints';
 import { dateLabel } from '../../services/format';
 import { useLoad } from '../../services/use-load';
 
@@ -12,7 +12,7 @@ import { useLoad } from '../../services/use-load';
  * the first a 通报 flag, the second a 下岗 flag — with the complaints behind each flag.
  */
 function Flags() {
-  const res = useLoad(() => api.complaints.flags({}), 'flags');
+  const res = useLoad(() => complaintsApi.flags({}), 'flags');
   const flags = res.data?.flags ?? [];
   return (
     <PageShell>

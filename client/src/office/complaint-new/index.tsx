@@ -8,6 +8,7 @@ import PageShell from '../../components/page-shell';
 import RoleGate from '../../components/role-gate';
 import StateView from '../../components/state-view';
 import { api } from '../../services/api';
+import { complaintsApi } from '../../services/fn/complaints';
 import { getSession } from '../../services/session';
 import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
@@ -42,7 +43,7 @@ function Register() {
   const submit = async () => {
     if (!channel || !about) return;
     await run(async () => {
-      const r = await api.complaints.register({
+      const r = await complaintsApi.register({
         channel,
         subjectKind: about,
         ...(about === 'window' && targetId ? { windowId: targetId } : {}),

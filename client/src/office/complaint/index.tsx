@@ -12,6 +12,7 @@ import RoleGate from '../../components/role-gate';
 import StateView from '../../components/state-view';
 import TrailList from '../../components/trail-list';
 import { api } from '../../services/api';
+import { complaintsApi } from '../../services/fn/complaints';
 import { badgeClass, extensionDays, handlerChoices, offeredActions, replyFormOf, type OfficeAction } from '../../services/complaint-office';
 import { dateLabel } from '../../services/format';
 import { getSession } from '../../services/session';
@@ -43,7 +44,7 @@ function Detail() {
   const id = decodeURIComponent(params.id ?? '');
   const viewer = getSession()?.user;
   const [tick, setTick] = useState(0);
-  const res = useLoad(() => api.complaints.get({ complaintId: id }), `${id}|${tick}`);
+  const res = useLoad(() => complaintsApi.get({ complaintId: id }), `${id}|${tick}`);
   const c = res.data?.complaint;
   const actions: OfficeAction[] = c && viewer ? offeredActions(c, viewer) : [];
   const has = (a: OfficeAction) => actions.includes(a);
@@ -75,11 +76,11 @@ function Detail() {
   };
   const doConfirmed = async () => {
     if (confirming === 'close')
-      await act(() => api.complaints.close({ complaintId: id, substantiated: substantiated as boolean, findings, measure }), '核查结论已记录,请承办人按投诉形式答复投诉人,谢谢。');
+      await act(() => complaintsApi.close({ complaintId: id, substantiated: substantiated as boolean, findings, measure }), '核查结论已记录,请承办人按投诉形式答复投诉人,谢谢。');
     if (confirming === 'reply')
-      await act(() => api.complaints.reply({ complaintId: id, text: replyText, ...(means ? { means } : {}) }), '答复已记录,投诉人可在小程序查看,谢谢。');
-    if (confirming === 'carriedOut') await act(() => api.complaints.carriedOut({ complaintId: id, note }), '已登记处理措施执行情况,谢谢。');
-    if (confirming === 'archive') await act(() => api.complaints.archive({ complaintId: id }), '已归档,谢谢。');
+      await act(() => complaintsApi.reply({ complaintId: id, text: replyText, ...(means ? { means } : {}) }), '答复已记录,投诉人可在小程序查看,谢谢。');
+    if (confirming === 'carriedOut') await act(() => complaintsApi.carriedOut({ complaintId: id, note }), '已登记处理措施执行情况,谢谢。');
+    if (confirming === 'archive') await act(() => complaintsApi.archive({ complaintId: id }), '已归档,谢谢。');
   };
 
   if (!c) {
@@ -151,7 +152,7 @@ function Detail() {
               </AtButton>
             ))}
           </Field>
-          <AtButton type="primary" loading={busy} disabled={!klass} onClick={() => klass && void act(() => api.complaints.classify({ complaintId: id, klass }), '分类已保存,谢谢。')}>
+          <AtButton type="primary" loading={busy} disabled={!klass} onClick={() => klass && void act(() => complaintsApi.classify({ complaintId: id, klass }), '分类已保存,谢谢。')}>
             保存分类
           </AtButton>
         </View>
@@ -172,7 +173,7 @@ function Detail() {
           <Field label="说明(可不填)" errors={errs('note')}>
             <Input className="field__input" value={note} placeholder="如:请窗口负责人核实" onInput={(e) => setNote(e.detail.value)} />
           </Field>
-          <AtButton type="primary" loading={busy} disabled={!handlerId} onClick={() => handlerId && void act(() => api.complaints.assign({ complaintId: id, handlerId, note }), '已指定承办人,并已通知本人,谢谢。')}>
+          <AtButton type="primary" loading={busy} disabled={!handlerId} onClick={() => handlerId && void act(() => complaintsApi.assign({ complaintId: id, handlerId, note }), '已指定承办人,并已通知本人,谢谢。')}>
             {c.handlerId ? '确认改派' : '确认指定'}
           </AtButton>
         </View>
@@ -216,7 +217,7 @@ function Detail() {
               ))}
             </View>
           </Field>
-          <AtButton type="primary" loading={busy} disabled={!newDate} onClick={() => newDate && void act(() => api.complaints.extend({ complaintId: id, reason, newDate }), '已延期,并已告知投诉人,谢谢。')}>
+          <AtButton type="primary" loading={busy} disabled={!newDate} onClick={() => newDate && void act(() => complaintsApi.extend({ complaintId: id, reason, newDate }), '已延期,并已告知投诉人,谢谢。')}>
             确认延期
           </AtButton>
         </View>

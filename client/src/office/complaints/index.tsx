@@ -7,7 +7,7 @@ import { DEADLINE_BADGE_LABELS, type DeadlineBadge } from '@shared/domain/cases'
 import PageShell from '../../components/page-shell';
 import RoleGate from '../../components/role-gate';
 import StateView from '../../components/state-view';
-import { api } from '../../services/api';
+import { complaintsApi } from '../../services/fn/complaints';
 import { badgeClass } from '../../services/complaint-office';
 import { dateLabel } from '../../services/format';
 import { getSession } from '../../services/session';
@@ -44,7 +44,7 @@ function Queue({ mine }: { mine: boolean }) {
   const [state, setState] = useState<ComplaintState | null>(null);
   const [due, setDue] = useState<DeadlineBadge | null>(null);
   const res = useLoad(
-    () => (mine ? api.complaints.assigned({}) : api.complaints.queue({ ...(klass ? { klass } : {}), ...(state ? { state } : {}), ...(due ? { due } : {}) })),
+    () => (mine ? complaintsApi.assigned({}) : complaintsApi.queue({ ...(klass ? { klass } : {}), ...(state ? { state } : {}), ...(due ? { due } : {}) })),
     `${mine ? 'mine' : ''}|${klass ?? ''}|${state ?? ''}|${due ?? ''}`,
   );
   const role = getSession()?.user.role;
