@@ -9,6 +9,7 @@ import type { ServiceItem } from '../../../shared/domain/catalog';
 import type { Case } from '../../../shared/domain/cases';
 import type { Complaint, ComplaintStep } from '../../../shared/domain/complaints';
 import type { Petition, PetitionStep } from '../../../shared/domain/petitions';
+import type { Rating, RatingAppeal, Rectification } from '../../../shared/domain/ratings';
 import type { Notice, OutboxEntry } from '../../../shared/domain/notices';
 import type { Duty, Leave, Post, TrailEntry } from '../../../shared/domain/posts';
 import type { DutyRecord, Roster } from '../../../shared/domain/duty';
@@ -80,6 +81,9 @@ export interface Collections {
   complaintSteps: ComplaintStep;
   petitions: Petition;
   petitionSteps: PetitionStep;
+  ratings: Rating;
+  rectifications: Rectification;
+  ratingAppeals: RatingAppeal;
 }
 
 /** How many WeChat subscribe messages a user has allowed for a template (one per 'accept'). */
@@ -122,6 +126,9 @@ export const COLLECTION_INDEXES: { readonly [C in CollectionName]: ReadonlyArray
   complaintSteps: [['complaintId', 'at']],
   petitions: [['nextReminderOn'], ['centerId', 'state', 'deadline'], ['assigneeId']],
   petitionSteps: [['petitionId', 'at']],
+  ratings: [['centerId', 'ratedOn'], ['raterUserId'], ['residentId'], ['handlerId'], ['firstAskId'], ['windowId', 'ratedOn']],
+  rectifications: [['nextReminderOn'], ['headId', 'state'], ['centerId', 'openedOn'], ['ratingId']],
+  ratingAppeals: [['centerId', 'state'], ['byId'], ['ratingId']],
 };
 
 export const COLLECTION_NAMES = Object.keys(COLLECTION_INDEXES) as CollectionName[];
