@@ -33,6 +33,8 @@ export default defineAppConfig({
     { root: 'duty', name: 'duty', pages: ['roster/index', 'editor/index', 'record/index'] },
     // The villager's complaints (R-CMP-1, R-CMP-4, R-CMP-5): file, mine, detail, track without sign-in.
     { root: 'complaint', name: 'complaint', pages: ['file/index', 'mine/index', 'detail/index', 'track/index'] },
+    // Petitions (信访, R-PET-1..3), staff only: the register, registering, the detail (the notices' link), the A4 forms, the day-count setting.
+    { root: 'petition', name: 'petition', pages: ['list/index', 'new/index', 'detail/index', 'doc/index', 'settings/index'] },
   ],
   // The month roster and the complaint pages are one tap from the villager home: fetched while the home shows.
   preloadRule: { 'pages/index/index': { network: 'all', packages: ['duty', 'complaint'] } },

@@ -259,6 +259,22 @@ describe('bad input writes nothing and names the field', () => {
     const second = await refused(VILLAGER, 'requestReview', { complaintId: id, reason: '仍然不满意' });
     expect(second.message).toMatch(/只能申请复核一次/);
   });
+  test("the trail reads as sentences: a reason the complainant ends with 。 is not doubled (review, extension)", async () => {
+    const { complaint } = await fileAboutClerk();
+    const id = complaint.id;
+    await ok(OFFICE, 'classify', { complaintId: id, klass: 'general' });
+    await ok(OFFICE, 'assign', { complaintId: id, handlerId: HEAD });
+    await ok(HEAD, 'extend', { complaintId: id, reason: '需调取录像核实。', newDate: '2026-10-09' });
+    await ok(OFFICE, 'close', { complaintId: id, substantiated: false, findings: '经查看录像,工作人员态度正常。' });
+    await ok(HEAD, 'reply', { complaintId: id, text: '经核实,工作人员态度正常,谢谢您的监督。' });
+    await ok(VILLAGER, 'rate', { complaintId: id, satisfied: false });
+    await ok(VILLAGER, 'requestReview', { complaintId: id, reason: '答复没有说明录像看不到的部分。' });
+    const { steps } = await ok<{ steps: Array<{ action: string; text: string }> }>(VILLAGER, 'get', { complaintId: id });
+    const text = (action: string) => steps.find((s) => s.action === action)?.text ?? '';
+    expect(text('complaint.review')).toMatch(/^投诉人申请复核:答复没有说明录像看不到的部分。中心将于.+前重新答复。$/);
+    expect(text('complaint.extend')).toMatch(/^因需调取录像核实,答复日期延至2026年10月9日 周五;/);
+    for (const s of steps) expect(s.text).not.toMatch(/[。,;!?]{2}/);
+  });
 });
 
 describe('accountability over a rolling 12 months (R-CMP-6)', () => {

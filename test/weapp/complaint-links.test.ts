@@ -7,19 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const USECASES = path.join(ROOT, 'cloudfunctions', 'core', 'usecases', 'complaints');
+import { appPages, ROOT } from '../helpers/app-pages';
 
-function appPages(): Set<string> {
-  const src = fs.readFileSync(path.join(ROOT, 'client', 'src', 'app.config.ts'), 'utf8');
-  const pages = new Set<string>();
-  const main = /pages:\s*\[([^\]]*)\]/.exec(src);
-  for (const m of (main?.[1] ?? '').matchAll(/'([^']+)'/g)) pages.add(`/${m[1]}`);
-  for (const sub of src.matchAll(/root:\s*'([^']+)'[^}]*?pages:\s*\[([^\]]*)\]/g)) {
-    for (const m of (sub[2] ?? '').matchAll(/'([^']+)'/g)) pages.add(`/${sub[1]}/${m[1]}`);
-  }
-  return pages;
-}
+const USECASES = path.join(ROOT, 'cloudfunctions', 'core', 'usecases', 'complaints');
 
 function complainantLinks(): string[] {
   const links: string[] = [];

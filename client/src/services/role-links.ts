@@ -39,6 +39,9 @@ const ALL: Array<RoleLink & { roles: readonly Role[] }> = [
   { label: '我承办的投诉(调查、答复)', url: '/office/complaints/index?mine=1', roles: ['staff', 'office', 'leader'] },
   { label: '投诉警示(通报、下岗)', url: '/office/complaint-flags/index', roles: ['office', 'leader'] },
   { label: '投诉情况公示', url: '/office/complaint-figures/index', roles: ['villager', 'agent', 'staff', 'office', 'leader', 'admin'] },
+  // Petitions (信访, R-PET-1..3): the register (registering at any window), the admin's day count.
+  { label: '信访登记簿(登记、交办、答复)', url: '/petition/list/index', roles: ['staff', 'office', 'leader'] },
+  { label: '信访答复期限设置', url: '/petition/settings/index', roles: ['admin'] },
   // The admin's first task after setup: appoint the people and invite them (issue 7).
   { label: '人员与邀请码(添加人员、绑定微信)', url: '/admin/invites/index', roles: ['admin'] },
 ];

@@ -6,6 +6,7 @@ import { COMPLAINT_CLASSES, COMPLAINT_CLASS_LABELS, REPLY_MEANS, REPLY_MEANS_LAB
 import { DEADLINE_BADGE_LABELS } from '@shared/domain/cases';
 import { monthOf, nextMonth } from '@shared/domain/duty';
 import { dayLabel, shanghaiDate, shanghaiTime } from '@shared/domain/time';
+import ConfirmDialog from '../../components/confirm-dialog';
 import Field from '../../components/field';
 import PageShell from '../../components/page-shell';
 import RoleGate from '../../components/role-gate';
@@ -18,8 +19,6 @@ import { dateLabel } from '../../services/format';
 import { getSession } from '../../services/session';
 import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
-// The large confirmation dialog of the account's erase (one look for every irreversible step).
-import '../../account/my-data/index.scss';
 // The steps' look is the villager pages' (one style for 受理 → 归档).
 import '../../complaint/complaint.scss';
 
@@ -86,7 +85,7 @@ function Detail() {
   if (!c) {
     return (
       <PageShell>
-        <StateView loading={res.loading} error={res.error} onRetry={res.reload} />
+        <StateView loading={res.loading} error={res.error} onRetry={res.reload} next={res.next} />
       </PageShell>
     );
   }
@@ -281,18 +280,7 @@ function Detail() {
         <TrailList steps={res.data?.steps ?? []} />
       </View>
 
-      {confirming && (
-        <View className="erase-dialog" role="dialog" aria-label={CONFIRM_TITLES[confirming]}>
-          <View className="erase-dialog__box">
-            <View className="erase-dialog__title">{CONFIRM_TITLES[confirming]}</View>
-            <View className="para">提交后不能撤回或修改,请核对无误后再确定。</View>
-            <AtButton type="primary" loading={busy} onClick={() => void doConfirmed()}>
-              确定
-            </AtButton>
-            <AtButton onClick={() => setConfirming(null)}>再检查一下</AtButton>
-          </View>
-        </View>
-      )}
+      {confirming && <ConfirmDialog title={CONFIRM_TITLES[confirming]} busy={busy} onConfirm={() => void doConfirmed()} onCancel={() => setConfirming(null)} />}
     </PageShell>
   );
 }

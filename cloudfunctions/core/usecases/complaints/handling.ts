@@ -12,6 +12,7 @@ import { AppError } from '../../../../shared/domain/errors';
 import type { User } from '../../../../shared/domain/org';
 import { maskName } from '../../../../shared/domain/personal-data';
 import { addDays, dateLabel, documentDate, shanghaiDate } from '../../../../shared/domain/time';
+import { clause } from '../../../../shared/domain/text';
 import { nowIso, type Ctx } from '../../context';
 import { centerCalendar } from '../calendar';
 import { requireCaller } from '../guards';
@@ -51,8 +52,8 @@ export async function extend(ctx: Ctx, input: In<'extend'>): Promise<Detail> {
   const first = nextReminderDate(cal, input.newDate, addDays(todayOf(ctx), -1));
   if (first) next.nextReminderOn = first;
   await ctx.store.transaction(async (tx) => {
-    await saveChange(tx, user, c, next, { action: 'complaint.extend', text: `因${input.reason},答复日期延至${dateLabel(input.newDate)};我们会跟踪办理到底。`, public: true }, at);
-    await notify(tx, complainantSide(c), { centerId: c.centerId, kind: 'complaint', title: '投诉答复延期', body: `您好,您的投诉(编号${c.number})因${input.reason},答复日期延至${dateLabel(input.newDate)},对不起,请您谅解。`, link: `/complaint/detail/index?id=${c.id}` }, at);
+    await saveChange(tx, user, c, next, { action: 'complaint.extend', text: `因${clause(input.reason)},答复日期延至${dateLabel(input.newDate)};我们会跟踪办理到底。`, public: true }, at);
+    await notify(tx, complainantSide(c), { centerId: c.centerId, kind: 'complaint', title: '投诉答复延期', body: `您好,您的投诉(编号${c.number})因${clause(input.reason)},答复日期延至${dateLabel(input.newDate)},对不起,请您谅解。`, link: `/complaint/detail/index?id=${c.id}` }, at);
   });
   return detailFor(ctx, next, user);
 }
@@ -131,7 +132,7 @@ export async function requestReview(ctx: Ctx, input: In<'requestReview'>): Promi
   if (first) next.nextReminderOn = first;
   const office = await ctx.store.find('users', { where: { centerId: c.centerId, role: 'office' } });
   await ctx.store.transaction(async (tx) => {
-    await saveChange(tx, { id: 'complainant', name: '投诉人' }, c, next, { action: 'complaint.review', text: `投诉人申请复核:${input.reason}。中心将于${dateLabel(deadline)}前重新答复。`, public: true }, at);
+    await saveChange(tx, { id: 'complainant', name: '投诉人' }, c, next, { action: 'complaint.review', text: `投诉人申请复核:${clause(input.reason)}。中心将于${dateLabel(deadline)}前重新答复。`, public: true }, at);
     await notify(tx, [...office.map((u) => u.id), c.handlerId], { centerId: c.centerId, kind: 'complaint', title: '投诉申请复核', body: `投诉${c.number}的投诉人对答复不满意,申请复核,请于${dateLabel(deadline)}前重新核查答复。`, link: `/office/complaint/index?id=${c.id}` }, at);
   });
   return detailFor(ctx, next, user);

@@ -37,7 +37,8 @@ type K = typeof petitionsContract;
 type In<A extends keyof K> = ActionParsedInput<K[A]>;
 type Out<A extends keyof K> = ActionOutput<K[A]>;
 
-const LINK = (id: string) => `/office/petition/index?id=${id}`;
+/** The petition's page in the app (the petition subpackage). */
+const LINK = (id: string) => `/petition/detail/index?id=${id}`;
 
 async function nextNumber(tx: TxOps, date: string): Promise<string> {
   const id = `seq:petition:${date}`;

@@ -33,7 +33,7 @@ export const petitionReminders: MatterKind<'petitions'> = {
     const handler = p.assigneeId ? [p.assigneeId] : office;
     const recipients = stage === 'overdue' ? [...handler, ...office, ...center.dutyLeaders.map((u) => u.id)] : handler;
     // The reply's limit and a leader's week may fall on the same date: the kind keeps them apart.
-    const sent = await notify(tx, recipients, { centerId: p.centerId, kind: 'petition', key: `${key}:${p.deadlineKind}`, link: `/office/petition/index?id=${p.id}`, ...message(p, stage) }, at);
+    const sent = await notify(tx, recipients, { centerId: p.centerId, kind: 'petition', key: `${key}:${p.deadlineKind}`, link: `/petition/detail/index?id=${p.id}`, ...message(p, stage) }, at);
     const names = [...new Set(recipients)].map((u) => center.names.get(u) ?? '').filter(Boolean);
     await tx.insert('petitionSteps', {
       id: `ps-rem-${p.id}-${stage}-${p.deadline}-${p.deadlineKind}`,
