@@ -11,6 +11,7 @@ import * as cases from './usecases/cases';
 import * as catalog from './usecases/catalog';
 import * as center from './usecases/center';
 import * as complaints from './usecases/complaints';
+import * as disclosure from './usecases/disclosure';
 import * as duty from './usecases/duty';
 import * as inbox from './usecases/inbox';
 import * as petitions from './usecases/petitions';
@@ -149,5 +150,19 @@ export const handlers: Handlers = {
     document: petitions.document,
     settings: petitions.settings,
     saveSettings: petitions.saveSettings,
+  },
+  disclosure: {
+    current: disclosure.current,
+    history: disclosure.history,
+    version: disclosure.version,
+    draft: disclosure.draft,
+    saveDraft: disclosure.saveDraft,
+    publish: disclosure.publish,
+    prepubs: disclosure.prepubs,
+    prepub: disclosure.prepub,
+    prepublish: disclosure.prepublish,
+    comment: disclosure.comment,
+    answer: disclosure.answer,
+    publishFinal: disclosure.publishFinal,
   },
 };

@@ -9,6 +9,7 @@ import { casesContract } from './cases';
 import { catalogContract } from './catalog';
 import { complaintsContract } from './complaints';
 import { centerContract } from './center';
+import { disclosureContract } from './disclosure';
 import { dutyContract } from './duty';
 import { inboxContract } from './inbox';
 import { petitionsContract } from './petitions';
@@ -26,6 +27,7 @@ export const registry = {
   complaints: complaintsContract,
   duty: dutyContract,
   petitions: petitionsContract,
+  disclosure: disclosureContract,
 } as const;
 
 export type Registry = typeof registry;

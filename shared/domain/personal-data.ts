@@ -41,3 +41,12 @@ export const maskName = (name: string): string => {
   if (chars.length === 2) return `${chars[0]}*`;
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 };
+
+/**
+ * Free text shown to others (a public comment, R-CAT-5): mobile phone numbers and ID numbers
+ * written into it are masked like the fields, so none is published whole.
+ */
+export const maskNumbersInText = (text: string): string =>
+  text
+    .replace(/(?<![\dXx])\d{17}[\dXx](?![\dXx])/g, (id) => maskIdNumber(id))
+    .replace(/(?<!\d)(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2}(?!\d)/g, (p) => maskPhone(p.replace(/[^\d]/g, '').replace(/^86(?=1[3-9]\d{9}$)/, '')));

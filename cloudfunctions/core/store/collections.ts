@@ -13,6 +13,7 @@ import type { Rating, RatingAppeal, Rectification } from '../../../shared/domain
 import type { Notice, OutboxEntry } from '../../../shared/domain/notices';
 import type { Duty, Leave, Post, TrailEntry } from '../../../shared/domain/posts';
 import type { DutyRecord, Roster } from '../../../shared/domain/duty';
+import type { Disclosure, DisclosureDraft, Prepub, PrepubComment } from '../../../shared/domain/disclosure';
 import type { Authorization, Resident } from '../../../shared/domain/residents';
 import type { Center, District, ServiceWindow, User, Village } from '../../../shared/domain/org';
 
@@ -81,6 +82,10 @@ export interface Collections {
   complaintSteps: ComplaintStep;
   petitions: Petition;
   petitionSteps: PetitionStep;
+  disclosures: Disclosure;
+  disclosureDrafts: DisclosureDraft;
+  prepubs: Prepub;
+  prepubComments: PrepubComment;
   ratings: Rating;
   rectifications: Rectification;
   ratingAppeals: RatingAppeal;
@@ -126,6 +131,10 @@ export const COLLECTION_INDEXES: { readonly [C in CollectionName]: ReadonlyArray
   complaintSteps: [['complaintId', 'at']],
   petitions: [['nextReminderOn'], ['centerId', 'state', 'deadline'], ['assigneeId']],
   petitionSteps: [['petitionId', 'at']],
+  disclosures: [['centerId', 'number']],
+  disclosureDrafts: [],
+  prepubs: [['centerId', 'publishedAt']],
+  prepubComments: [['prepubId', 'createdAt']],
   ratings: [['centerId', 'ratedOn'], ['raterUserId'], ['residentId'], ['handlerId'], ['firstAskId'], ['windowId', 'ratedOn']],
   rectifications: [['nextReminderOn'], ['headId', 'state'], ['centerId', 'openedOn'], ['ratingId']],
   ratingAppeals: [['centerId', 'state'], ['byId'], ['ratingId']],
