@@ -15,6 +15,8 @@ import * as disclosure from './usecases/disclosure';
 import * as duty from './usecases/duty';
 import * as inbox from './usecases/inbox';
 import * as petitions from './usecases/petitions';
+import * as reports from './usecases/reports';
+import * as ratings from './usecases/ratings';
 import * as residents from './usecases/residents';
 
 export type Handlers = {
@@ -139,6 +141,22 @@ export const handlers: Handlers = {
     flags: complaints.flags,
     monthFigures: complaints.monthFigures,
   },
+  ratings: {
+    pending: ratings.pending,
+    rate: ratings.rate,
+    mine: ratings.mine,
+    padNext: ratings.padNext,
+    padRate: ratings.padRate,
+    received: ratings.received,
+    rectifications: ratings.rectifications,
+    verify: ratings.verify,
+    rectify: ratings.rectify,
+    callback: ratings.callback,
+    close: ratings.close,
+    appeal: ratings.appeal,
+    appeals: ratings.appeals,
+    decideAppeal: ratings.decideAppeal,
+  },
   petitions: {
     register: petitions.register,
     list: petitions.list,
@@ -150,6 +168,13 @@ export const handlers: Handlers = {
     document: petitions.document,
     settings: petitions.settings,
     saveSettings: petitions.saveSettings,
+  },
+  reports: {
+    month: reports.month,
+    trend: reports.trend,
+    thresholds: reports.thresholds,
+    saveThresholds: reports.saveThresholds,
+    exportMonth: reports.exportMonth,
   },
   disclosure: {
     current: disclosure.current,

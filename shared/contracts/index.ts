@@ -13,6 +13,8 @@ import { disclosureContract } from './disclosure';
 import { dutyContract } from './duty';
 import { inboxContract } from './inbox';
 import { petitionsContract } from './petitions';
+import { reportsContract } from './reports';
+import { ratingsContract } from './ratings';
 import { residentsContract } from './residents';
 import type { ActionInput, ActionOutput } from './define';
 
@@ -24,9 +26,11 @@ export const registry = {
   center: centerContract,
   inbox: inboxContract,
   cases: casesContract,
+  ratings: ratingsContract,
   complaints: complaintsContract,
   duty: dutyContract,
   petitions: petitionsContract,
+  reports: reportsContract,
   disclosure: disclosureContract,
 } as const;
 
