@@ -253,15 +253,22 @@ export function rectificationProblem(action: RectificationAction, state: Rectifi
 export const rectificationTimed = (state: RectificationState): boolean => RECTIFICATION_TIMED_STATES.includes(state);
 
 /**
- * The head of a window, who receives its bad reviews. The product has no separate "head" post:
- * it is the A-post holder of the case's post, else of the window's first post; null when the
- * window has no post (the use case then turns to the office).
+ * The head of a window, who receives its bad reviews. The product has no separate "head" post,
+ * so it is the A-post holder of the case's post (else of the window's first post). The clerk
+ * rated never handles his own bad review: when the A is the one rated (handler or first-ask
+ * person), the B of that post, who stands in for A at the window (R-CASE-6), takes it; null
+ * when both are rated or the window has no post (the use case then gives it to the office).
  */
-export function headOfWindow(posts: ReadonlyArray<{ id: string; windowId: string; aId: string }>, windowId: string, postId?: string): string | null {
+export function headOfWindow(
+  posts: ReadonlyArray<{ id: string; windowId: string; aId: string; bId: string }>,
+  windowId: string,
+  postId: string | undefined,
+  rated: readonly string[],
+): string | null {
   const own = postId ? posts.find((p) => p.id === postId && p.windowId === windowId) : undefined;
-  if (own) return own.aId;
-  const first = [...posts].filter((p) => p.windowId === windowId).sort((a, b) => a.id.localeCompare(b.id))[0];
-  return first?.aId ?? null;
+  const post = own ?? [...posts].filter((p) => p.windowId === windowId).sort((a, b) => a.id.localeCompare(b.id))[0];
+  if (!post) return null;
+  return [post.aId, post.bId].find((u) => !rated.includes(u)) ?? null;
 }
 
 /** Satisfaction over ratings still in the figures: satisfied / all, null when none (R-RATE-3). */

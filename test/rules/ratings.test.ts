@@ -130,17 +130,19 @@ describe('rectification: 15 working days, verify → rectify → callback → cl
 
 describe('head of the window and the satisfaction rate', () => {
   const posts = [
-    { id: 'p2', windowId: 'w1', aId: 'u-b' },
-    { id: 'p1', windowId: 'w1', aId: 'u-a' },
-    { id: 'p3', windowId: 'w2', aId: 'u-c' },
+    { id: 'p2', windowId: 'w1', aId: 'u-b', bId: 'u-x' },
+    { id: 'p1', windowId: 'w1', aId: 'u-a', bId: 'u-y' },
+    { id: 'p3', windowId: 'w2', aId: 'u-c', bId: 'u-z' },
   ];
-  test.each<[string, string | undefined, string | null]>([
-    ['w1', 'p2', 'u-b'], // the case's own post
-    ['w1', undefined, 'u-a'], // else the window's first post
-    ['w1', 'p3', 'u-a'], // a post of another window is not this window's head
-    ['w9', undefined, null],
-  ])('window %s post %s → %s', (w, p, head) => {
-    expect(headOfWindow(posts, w, p)).toBe(head);
+  test.each<[string, string | undefined, string[], string | null]>([
+    ['w1', 'p2', ['u-h'], 'u-b'], // the A of the case's own post
+    ['w1', undefined, ['u-h'], 'u-a'], // else the A of the window's first post
+    ['w1', 'p3', ['u-h'], 'u-a'], // a post of another window is not this window's head
+    ['w1', 'p2', ['u-b'], 'u-x'], // A is the clerk rated: B takes it
+    ['w1', 'p2', ['u-b', 'u-x'], null], // both rated: the office
+    ['w9', undefined, ['u-h'], null], // no post at the window: the office
+  ])('window %s post %s rated %j → %s', (w, p, rated, head) => {
+    expect(headOfWindow(posts, w, p, rated)).toBe(head);
   });
   test('satisfied over all, upheld appeals excluded', () => {
     const r = (level: RatingLevel, excludedFromFigures = false) => ({ level, excludedFromFigures });

@@ -63,6 +63,8 @@ const CENTERS: CenterSeed[] = [
       { key: 'leader', role: 'leader', name: '刘志强' },
       { key: 'leader2', role: 'leader', name: '王建华' },
       { key: 'admin', role: 'admin', name: '赵磊' },
+      // The rating pad (评价器) left at the 民政 window (R-RATE-1).
+      { key: 'pad', role: 'pad', name: '民政窗口评价器', window: 'MZ' },
     ],
   },
   {

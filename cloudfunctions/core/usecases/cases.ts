@@ -29,6 +29,7 @@ import { requireCaller, requireSameCenter } from './guards';
 import { notify } from './notify';
 import { loadItem } from './records';
 import { runSweep } from './sweep';
+import { inviteToRate } from './ratings/rate';
 
 type K = typeof casesContract;
 type In<A extends keyof K> = ActionParsedInput<K[A]>;
@@ -235,6 +236,7 @@ async function change(
     await addTrail(tx, saved, user, step.action, step.text, step.public, at);
     await appendAudit(tx, { centerId: c.centerId, at, actorId: user.id, action: step.action, collection: 'cases', recordId: c.id, before: cur, after: saved });
     if (tell) await notify(tx, tell.to.filter((u) => u !== user.id), { centerId: c.centerId, kind: 'case', title: tell.title, body: tell.body, link: `/pages/matter/index?id=${c.id}` }, at);
+    await inviteToRate(tx, cur, saved, at); // R-RATE-1: the invitation commits with the completion
   });
   return detail(ctx, saved, user);
 }

@@ -1,5 +1,5 @@
 /**
- * What a deadline-bearing matter (a case, a complaint; later petitions and rectifications)
+ * What a deadline-bearing matter (a case, a complaint, a petition, a bad review's rectification)
  * plugs into the one sweep (DESIGN.md "Matters with deadlines"): its collection, its running
  * deadline, the stages already sent, and how one stage is told (recipients, message, trail).
  * The sweep owns the rest: the indexed nextReminderOn query, one transaction per matter, the
@@ -22,7 +22,7 @@ export interface CenterContext {
   names: Map<string, string>;
 }
 
-export type MatterCollection = 'cases' | 'complaints' | 'petitions';
+export type MatterCollection = 'cases' | 'complaints' | 'petitions' | 'rectifications';
 
 export interface MatterKind<C extends MatterCollection> {
   collection: C;

@@ -16,6 +16,7 @@ import { centerCalendar } from './calendar';
 import { actingFor, leavesOn } from './cases';
 import { complaintReminders } from './complaints/reminders';
 import { petitionReminders } from './petitions/reminders';
+import { rectificationReminders } from './ratings/review';
 import { dutyLeadersOn } from './duty';
 import { withRemindersSent, type CenterContext, type MatterCollection, type MatterKind } from './deadline-matters';
 import { notify } from './notify';
@@ -101,10 +102,11 @@ export const caseReminders: MatterKind<'cases'> = {
 };
 
 /** Every kind the sweep reminds, in order; the key prefix keeps (matter, stage, deadline) keys apart. */
-const KINDS: ReadonlyArray<{ prefix: string; kind: MatterKind<'cases'> | MatterKind<'complaints'> | MatterKind<'petitions'> }> = [
+const KINDS: ReadonlyArray<{ prefix: string; kind: MatterKind<'cases'> | MatterKind<'complaints'> | MatterKind<'petitions'> | MatterKind<'rectifications'> }> = [
   { prefix: 'rem', kind: caseReminders },
   { prefix: 'cmp-rem', kind: complaintReminders },
   { prefix: 'pet-rem', kind: petitionReminders },
+  { prefix: 'rect-rem', kind: rectificationReminders },
 ];
 
 interface Run {
