@@ -33,11 +33,13 @@ export default defineAppConfig({
     { root: 'duty', name: 'duty', pages: ['roster/index', 'editor/index', 'record/index'] },
     // The villager's complaints (R-CMP-1, R-CMP-4, R-CMP-5): file, mine, detail, track without sign-in.
     { root: 'complaint', name: 'complaint', pages: ['file/index', 'mine/index', 'detail/index', 'track/index'] },
+    // 政务公开 and 意见征集 (R-CAT-4..5): the current publication, its history, one version, pre-publications and comments; the admin's compose and new pre-publication pages (role-gated).
+    { root: 'open', name: 'open', pages: ['index/index', 'history/index', 'version/index', 'prepubs/index', 'prepub/index', 'compose/index', 'prepub-new/index'] },
     // Petitions (信访, R-PET-1..3), staff only: the register, registering, the detail (the notices' link), the A4 forms, the day-count setting.
     { root: 'petition', name: 'petition', pages: ['list/index', 'new/index', 'detail/index', 'doc/index', 'settings/index'] },
   ],
-  // The month roster and the complaint pages are one tap from the villager home: fetched while the home shows.
-  preloadRule: { 'pages/index/index': { network: 'all', packages: ['duty', 'complaint'] } },
+  // The month roster, the complaint pages and 政务公开 are one tap from the villager home: fetched while the home shows.
+  preloadRule: { 'pages/index/index': { network: 'all', packages: ['duty', 'complaint', 'open'] } },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#1f5fa8',

@@ -39,6 +39,10 @@ const ALL: Array<RoleLink & { roles: readonly Role[] }> = [
   { label: '我承办的投诉(调查、答复)', url: '/office/complaints/index?mine=1', roles: ['staff', 'office', 'leader'] },
   { label: '投诉警示(通报、下岗)', url: '/office/complaint-flags/index', roles: ['office', 'leader'] },
   { label: '投诉情况公示', url: '/office/complaint-figures/index', roles: ['villager', 'agent', 'staff', 'office', 'leader', 'admin'] },
+  // 政务公开 and 预公开 (R-CAT-4..5): the admin composes and publishes; everyone reads and villagers comment.
+  { label: '编制并发布政务公开', url: '/open/compose/index', roles: ['admin'] },
+  { label: '意见征集(发起、答复、正式公布)', url: '/open/prepubs/index', roles: ['admin'] },
+  { label: '意见征集(预公开,发表意见)', url: '/open/prepubs/index', roles: ['villager', 'agent'] },
   // Petitions (信访, R-PET-1..3): the register (registering at any window), the admin's day count.
   { label: '信访登记簿(登记、交办、答复)', url: '/petition/list/index', roles: ['staff', 'office', 'leader'] },
   { label: '信访答复期限设置', url: '/petition/settings/index', roles: ['admin'] },

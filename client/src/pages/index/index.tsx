@@ -181,6 +181,16 @@ export default function Index() {
             </View>
           </View>
           <View>
+            <View className="link" role="button" aria-label="政务公开" onClick={() => Taro.navigateTo({ url: '/open/index/index' })}>
+              政务公开(机构、人员、服务承诺、投诉情况) ›
+            </View>
+          </View>
+          <View>
+            <View className="link" role="button" aria-label="意见征集" onClick={() => Taro.navigateTo({ url: '/open/prepubs/index' })}>
+              意见征集(重要事项公布前听取您的意见) ›
+            </View>
+          </View>
+          <View>
             <Text className="link" onClick={() => Taro.navigateTo({ url: '/pages/centers/index' })}>
               切换服务中心 ›
             </Text>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '历次公开版本' });
