@@ -57,9 +57,12 @@ export const reportsContract = {
   month: action({
     summary: "The month's picture: per window and staff member ratings, satisfaction, bad reviews rectified, cases on time, substantiated complaints; ranking, 红旗/优秀窗口, 约谈 (R-RATE-3).",
     roles: ['office', 'leader', 'admin'],
-    input: z.object({ month: monthField() }).strict(),
+    /** Without a month: the center's current month (the server's clock, also a demo clock). */
+    input: z.object({ month: monthField().optional() }).strict(),
     output: z.object({
       month: z.string(),
+      /** The center's current month, for the month choices. */
+      thisMonth: z.string(),
       monthLabel: z.string(),
       centerName: z.string(),
       /** The month before, whose bottom window decides 约谈. */
@@ -73,9 +76,9 @@ export const reportsContract = {
     }),
   }),
   trend: action({
-    summary: 'The center-wide figures of the 12 months ending with the given month, oldest first.',
+    summary: 'The center-wide figures of the 12 months ending with the given month (default: the current one), oldest first.',
     roles: ['office', 'leader', 'admin'],
-    input: z.object({ month: monthField() }).strict(),
+    input: z.object({ month: monthField().optional() }).strict(),
     output: z.object({ months: z.array(z.object({ month: z.string(), label: z.string(), figures: figuresView })) }),
   }),
   thresholds: action({

@@ -311,6 +311,16 @@ describe('November 2026 worked out by hand (R-RATE-3)', () => {
   });
 });
 
+describe('without a month: the current one on the server\'s clock', () => {
+  test('2 December 2026 → December: the 1 Dec rating (残联 非常不满意) and MZ-001 done at 00:10 on 1 Dec', async () => {
+    const dec = await report<Month & { thisMonth: string; monthLabel: string }>(OFFICE, 'month', {});
+    expect(dec).toMatchObject({ month: '2026-12', thisMonth: '2026-12', monthLabel: '2026年12月', current: true });
+    // 1 rating, 0 satisfied, 1 bad not yet rectified; 1 case done, on time (MZ-001's deadline is 30 working days after 2 Nov).
+    expect(counts(dec.center)).toEqual([1, 0, 0, 1, 0, 1, 1, 0]);
+    expect((await report<Month>(OFFICE, 'month', { month: '2026-11' })).current).toBe(false);
+  });
+});
+
 describe('an upheld appeal changes the figures, never the record (R-RATE-2)', () => {
   test('卫健 30 Nov 不满意 appealed by 吴婷 and upheld: 卫健 1/2 satisfied, the center 8/10; the rating stays', async () => {
     clock.set(at('2026-12-02', '10:00')); // 2 working days after 30 Nov: within the 5

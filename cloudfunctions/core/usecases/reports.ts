@@ -130,14 +130,16 @@ function namesIn(r: MonthRecords): Map<string, string> {
 
 export async function month(ctx: Ctx, input: In<'month'>): Promise<Out<'month'>> {
   const user = requireCaller(ctx);
-  requireStarted(ctx, input.month);
-  const previous = monthsBefore(input.month, 1);
+  const current = thisMonth(ctx);
+  const shown = input.month ?? current;
+  requireStarted(ctx, shown);
+  const previous = monthsBefore(shown, 1);
   const [center, windows, staff, { thresholds }, now, before] = await Promise.all([
     ctx.store.get('centers', user.centerId),
     ctx.store.find('windows', { where: { centerId: user.centerId }, orderBy: [['sort', 'asc']] }),
     ctx.store.find('users', { where: { centerId: user.centerId, role: 'staff' } }),
     thresholdsOf(ctx, user.centerId),
-    monthRecords(ctx, user.centerId, input.month),
+    monthRecords(ctx, user.centerId, shown),
     monthRecords(ctx, user.centerId, previous),
   ]);
   const facts = factsOf(now);
@@ -150,11 +152,12 @@ export async function month(ctx: Ctx, input: In<'month'>): Promise<Out<'month'>>
   const windowOf = new Map(people.map((p) => [p.id, p.windowId]));
   const p = monthPicture(facts, factsOf(before), windows, people, thresholds);
   return {
-    month: input.month,
-    monthLabel: monthLabel(input.month),
+    month: shown,
+    thisMonth: current,
+    monthLabel: monthLabel(shown),
     centerName: center?.name ?? '',
     previousMonth: previous,
-    current: input.month === thisMonth(ctx),
+    current: shown === current,
     thresholds,
     center: figures(p.center),
     windows: p.windows.map((w) => ({ id: w.id, name: w.name, figures: figures(w.counts), rank: w.rank, honour: w.honour, bottom: w.bottom, interview: w.interview, marks: windowMarks(w) })),
@@ -164,8 +167,9 @@ export async function month(ctx: Ctx, input: In<'month'>): Promise<Out<'month'>>
 
 export async function trend(ctx: Ctx, input: In<'trend'>): Promise<Out<'trend'>> {
   const user = requireCaller(ctx);
-  requireStarted(ctx, input.month);
-  const months = monthsEndingWith(input.month, TREND_MONTHS);
+  const last = input.month ?? thisMonth(ctx);
+  requireStarted(ctx, last);
+  const months = monthsEndingWith(last, TREND_MONTHS);
   const records = await Promise.all(months.map((m) => monthRecords(ctx, user.centerId, m)));
   return {
     months: months.map((m, i) => ({ month: m, label: monthLabel(m), figures: figures(tally(factsOf(records[i] as MonthRecords)).center) })),
