@@ -191,6 +191,9 @@ describe('complaint handling in the H5 app (Tue 2026-09-29 10:00)', () => {
     await kit.page.goto(`${kit.base()}#/office/complaint/index?id=${encodeURIComponent(complaintId)}`);
     await see('.error');
     expect(await shown('.title', `投诉 ${number}`).count()).toBe(0);
+    // A refusal gives the same answer every time: the page offers 返回, not 重新加载.
+    await see('.at-button', /^返回$/);
+    expect(await shown('.at-button', '重新加载').count()).toBe(0);
     const detail = await wholeText();
     expect(detail).not.toContain(FACTS);
     for (const s of secrets) expect(detail).not.toContain(s);

@@ -53,11 +53,14 @@ function Detail() {
   const [summary, setSummary] = useState('');
   const [reception, setReception] = useState('');
   const [confirming, setConfirming] = useState<Confirm | null>(null);
+  // Re-assigning is rare: offered behind a button once a person is named.
+  const [reassigning, setReassigning] = useState(false);
 
   const act = async (fn: () => Promise<unknown>, done: string) => {
     const ok = await run(fn, done);
     setConfirming(null);
     if (ok) {
+      setReassigning(false);
       setUnitId(null);
       setAssigneeId(null);
       setTick((t) => t + 1);
@@ -83,7 +86,7 @@ function Detail() {
       <View className="card">
         <View className="title">信访件 {p.number}</View>
         <View className="pet-tags">
-          {p.badge && <Text className={badgeClass(p.badge)}>{DEADLINE_BADGE_LABELS[p.badge]}</Text>}
+          {p.badge && p.badge !== 'on_time' && <Text className={badgeClass(p.badge)}>{DEADLINE_BADGE_LABELS[p.badge]}</Text>}
           <Text className="tag">{p.stateLabel}</Text>
           {p.collective && <Text className="tag tag--danger">集体访 {p.headcount}人</Text>}
           {p.urgent && <Text className="tag tag--danger">紧急</Text>}
@@ -121,7 +124,7 @@ function Detail() {
         )}
         {open && p.deadlineKind === 'leader' && <View className="para">当前期限:{dateLabel(p.deadline)}前(领导接待后一周内)</View>}
         {!p.leaderReception && open && <View className="muted para">如需领导接待,领导接待后一周内给予答复。</View>}
-        <View className="para">承办:{p.unitName ? `${p.unitName}${p.assigneeName ? ` ${p.assigneeName}` : ''}` : '待管理办公室交办'}</View>
+        <View className="para">{p.assigneeName ? `承办:${p.unitName ?? ''} ${p.assigneeName}` : `承办:待管理办公室交办${p.unitName ? `(登记时所选涉及单位:${p.unitName})` : ''}`}</View>
         {p.reply && (
           <View className="para">
             答复({REPLY_MODE_LABELS[p.reply.mode]}):{p.reply.byName}于{atLabel(p.reply.at)}
@@ -131,7 +134,14 @@ function Detail() {
         {p.closedAt && <View className="para">已于{atLabel(p.closedAt)}结案。</View>}
       </View>
 
-      {has('assign') && (
+      {message && <View className="card">{message}</View>}
+
+      {has('assign') && p.assigneeId && !reassigning && (
+        <AtButton type="secondary" onClick={() => setReassigning(true)}>
+          改为交办(更换承办单位或承办人)
+        </AtButton>
+      )}
+      {has('assign') && (!p.assigneeId || reassigning) && (
         <View className="card">
           <View className="title">{p.assigneeId ? '改为交办' : '交办'}</View>
           <View className="muted para">请先选择承办单位(窗口),再选择该单位的承办人;系统会通知承办人和该窗口,交办后可打印事项交办单。</View>
@@ -151,7 +161,7 @@ function Detail() {
               {people.map((x) => (
                 <View key={x.id} role="button" aria-label={`承办人:${x.name}`} className={`choice${assigneeId === x.id ? ' choice--on' : ''}`} onClick={() => setAssigneeId(x.id)}>
                   {assigneeId === x.id ? '✓ ' : ''}
-                  {x.windowName} {x.name}
+                  {x.name}
                   {x.awayToday ? `(今日不在岗,B角${x.backupName})` : ''}
                 </View>
               ))}
@@ -208,8 +218,6 @@ function Detail() {
           </AtButton>
         </View>
       )}
-
-      {message && <View className="card">{message}</View>}
 
       <View className="card">
         <View className="title">打印(A4)</View>

@@ -38,7 +38,7 @@ function Register() {
           {list.map((p) => (
             <View key={p.id} className="pet-row" role="button" aria-label={`打开信访件${p.number}`} onClick={() => void Taro.navigateTo({ url: `/petition/detail/index?id=${encodeURIComponent(p.id)}` })}>
               <View className="pet-tags">
-                {p.badge && <Text className={badgeClass(p.badge)}>{DEADLINE_BADGE_LABELS[p.badge]}</Text>}
+                {p.badge && p.badge !== 'on_time' && <Text className={badgeClass(p.badge)}>{DEADLINE_BADGE_LABELS[p.badge]}</Text>}
                 <Text className="tag">{p.stateLabel}</Text>
                 {p.collective && <Text className="tag tag--danger">集体访 {p.headcount}人</Text>}
                 {p.urgent && <Text className="tag tag--danger">紧急</Text>}
@@ -49,7 +49,7 @@ function Register() {
               <View className="pet-issue">{short(p.mainIssue)}</View>
               <View className="muted">
                 {p.state === 'replied' || p.state === 'closed' ? `已答复` : `${p.deadlineKind === 'leader' ? '领导接待后答复期限' : '答复期限'}:${dateLabel(p.deadline)}`}
-                {p.unitName ? ` · ${p.unitName}${p.assigneeName ? ` ${p.assigneeName}` : ''}` : ' · 待交办'}
+                {p.assigneeName ? ` · 承办:${p.unitName ?? ''} ${p.assigneeName}` : ' · 待交办'}
               </View>
             </View>
           ))}
