@@ -10,7 +10,8 @@
  * the holiday a leader (刘志强) records the reception (a week to answer); the office prints the
  * 事项交办单 and the 告知书; 杨帆 replies in writing and the office closes it. 吴婷 (卫健窗口, the
  * B post of 人社窗口: she may open its petitions) and 孙浩 (残联窗口, nothing to do with it) never
- * see who petitioned — 孙浩 is refused and offered 返回, not 重新加载.
+ * see who petitioned — 孙浩 is refused and offered 返回, not 重新加载. Last, the admin switches the
+ * 3 days to calendar days; the registered petition keeps its due date.
  *
  * Screenshots of each page go to /tmp/pet-shots/ (for a person to look at; nothing reads them).
  */
@@ -26,6 +27,7 @@ const LEADER = { userId: 'u-baisha-leader', name: '刘志强' };
 const ASSIGNEE = { userId: 'u-baisha-staff-rs', name: '杨帆' }; // 人社窗口 (A post)
 const UNIT_B = { userId: 'u-baisha-staff-wj', name: '吴婷' }; // 卫健窗口; B post of 人社窗口
 const OUTSIDER = { userId: 'u-baisha-staff-cl', name: '孙浩' }; // 残联窗口
+const ADMIN = { userId: 'u-baisha-admin', name: '赵磊' };
 const UNIT = '人力资源和社会保障窗口';
 const PETITIONER = { name: '李大山', age: '58', occupation: '农民', address: '白沙镇石桥村三组' };
 const ISSUE = '石桥村三组6户村民反映:今年养老保险补缴的款项已交,但至今未到账,希望查明原因尽快处理。';
@@ -308,5 +310,16 @@ describe('petitions in the H5 app (Wed 2026-09-30 17:40, the eve of National Day
       const stored = JSON.stringify([await host.store.find('notices', { where: { userId: who.userId } }), await host.store.find('outbox', { where: { userId: who.userId } })]);
       for (const s of secrets) expect(stored).not.toContain(s);
     }
+
+    // ── 9. 赵磊 (admin): 信访答复期限设置 → 按自然日计算 → 保存; the petition keeps its due date.
+    await signInAs(ADMIN);
+    await (await see('.nav-row', '信访答复期限设置')).click();
+    await expect(byRole('按工作日计算').getAttribute('aria-selected')).resolves.toBe('true');
+    await byRole('按自然日计算').click();
+    await screenshot('admin-settings');
+    await (await see('.at-button', /^保存$/)).click();
+    await see('.para', '已保存');
+    expect(await host.store.get('meta', 'petition-settings:c-baisha')).toMatchObject({ value: 'calendar' });
+    expect(await host.store.get('petitions', p!.id)).toMatchObject({ dayCount: 'working', replyDue: REPLY_DUE });
   }, TEST_TIMEOUT);
 });
