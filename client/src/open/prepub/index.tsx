@@ -41,7 +41,7 @@ function AnswerForm({ c, onDone }: { c: CommentView; onDone: () => void }) {
  * version.
  */
 export default function Prepub() {
-  const id = useRouter().params.id ?? '';
+  const id = decodeURIComponent(useRouter().params.id ?? '');
   const session = getSession();
   const role = session?.user.role;
   const res = useLoad(() => disclosureApi.prepub({ id }), `${id}|${session?.user.id ?? ''}`);
@@ -98,7 +98,8 @@ export default function Prepub() {
         <View className="open-text">{p.text}</View>
       </View>
 
-      {d.canComment && (
+      {d.canComment && d.mine?.answer && <View className="card muted">中心已经答复了您的意见(见下方),答复针对您原来的意见,所以不能再修改;如有新的意见,请拨打中心监督电话或到中心当面反映,谢谢。</View>}
+      {d.canComment && !d.mine?.answer && (
         <View className="card">
           <View className="title">{d.mine ? '我的意见(截止前可以修改)' : '发表我的意见'}</View>
           <Field label="意见内容" hint="请不要填写电话、身份证号等个人信息;公开显示时会隐去。" errors={act.errs('text')}>
