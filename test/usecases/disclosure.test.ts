@@ -262,4 +262,16 @@ describe('预公开: comments until the end date, answers, the final version (R-
     expect((await refusedCall(store, PRE_WATCHED, () => api.call(ADMIN, 'disclosure', 'answer', { commentId: c1.id, text: '修改后的答复内容。' }))).code).toBe('CONFLICT');
     expect((await refusedCall(store, PRE_WATCHED, () => api.call(ADMIN, 'disclosure', 'publishFinal', FINAL))).code).toBe('CONFLICT');
   });
+
+  test('erasing an account (PIPL) lists the comments, unnames them and masks numbers in their text; the comment stays on the record', async () => {
+    const p = await open();
+    await comment(VILLAGER, p.id, '同意。有事请打我电话13957100001。');
+    const held = await api.ok<{ categories: Array<{ key: string; count: number }> }>(VILLAGER, 'account', 'myData', {});
+    expect(held.categories.find((c) => c.key === 'prepubComments')).toMatchObject({ count: 1 });
+    await api.ok(VILLAGER, 'account', 'eraseMe', { confirm: true });
+    const [stored] = await store.find('prepubComments', { where: { prepubId: p.id } });
+    expect(stored?.text).toBe('同意。有事请打我电话139****0001。');
+    const record = await view(null, p.id);
+    expect(record.comments.map((c) => `${c.commenter}: ${c.text}`)).toEqual(['群众: 同意。有事请打我电话139****0001。']);
+  });
 });

@@ -12,6 +12,7 @@ import type { ActionOutput, ActionParsedInput } from '../../../shared/contracts/
 import { isOpen } from '../../../shared/domain/cases';
 import { AppError } from '../../../shared/domain/errors';
 import { toPublicUser, type User } from '../../../shared/domain/org';
+import { maskNumbersInText } from '../../../shared/domain/personal-data';
 import { shanghaiDate } from '../../../shared/domain/time';
 import { nowIso, type Ctx } from '../context';
 import type { TxOps } from '../store/port';
@@ -156,6 +157,7 @@ async function heldData(ctx: Ctx, user: User) {
     user.role === 'agent' ? ctx.store.count('authorizations', { agentId: user.id }) : Promise.resolve(0),
   ]);
   const complaints = await ctx.store.find('complaints', { where: { complainantUserId: user.id } });
+  const prepubComments = await ctx.store.find('prepubComments', { where: { userId: user.id } });
   const openBookings = bookings.filter((b) => b.status === 'booked' && b.date >= today);
   const openVisits = visits.filter((v) => v.status === 'pending' || v.status === 'scheduled');
   const openCases = cases.filter((c) => isOpen(c.status));
@@ -173,9 +175,10 @@ async function heldData(ctx: Ctx, user: User) {
     { key: 'consents', label: '微信提醒订阅', count: consents.length, onErase: '全部删除' },
     { key: 'residents', label: '关联的村民登记信息', count: residents.length, onErase: '解除与您账号的关联,登记信息由村代办员按规定管理' },
     { key: 'complaints', label: '投诉记录(您的姓名和联系电话)', count: complaints.length, onErase: '姓名和联系电话删除,投诉及处理情况作为监督档案保留' },
+    { key: 'prepubComments', label: '对意见征集发表的意见', count: prepubComments.length, onErase: '不再显示您的姓名,意见中的电话、身份证号隐去,意见和答复随征集记录保留' },
   ];
   if (user.role === 'agent') categories.push({ key: 'authorizations', label: '代办授权(您作为代办员)', count: authorizations, onErase: '由中心管理员办理交接' });
-  return { visits, consents, residents, complaints, categories, blockedBy };
+  return { visits, consents, residents, complaints, prepubComments, categories, blockedBy };
 }
 
 export async function myData(ctx: Ctx, _input: In<'myData'>): Promise<Out<'myData'>> {
@@ -208,6 +211,8 @@ export async function eraseMe(ctx: Ctx, _input: In<'eraseMe'>): Promise<Out<'era
       const { complainantUserId: _u, complainantContact: _c, ...unnamed } = c;
       await tx.put('complaints', { ...unnamed, complainantName: ERASED_NAME });
     }
+    // R-CAT-5 and PIPL: a comment stays with the pre-publication's record, its writer no longer named (the account is erased) and numbers in it masked.
+    for (const c of held.prepubComments) await tx.put('prepubComments', { ...c, text: maskNumbersInText(c.text) });
     await appendAudit(tx, { centerId: user.centerId, at, actorId: user.id, action: 'account.erase', collection: 'users', recordId: user.id, before: null, after: { erased: true } });
   });
   // Then the person's messages, page by page (a retry after a crash finishes the job).
