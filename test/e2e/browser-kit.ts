@@ -156,6 +156,12 @@ export interface BrowserKit {
   pageWith(selector: string): Locator;
   /** A fresh tab with empty storage, on the role picker. */
   freshStart(): Promise<void>;
+  /**
+   * A picture of the whole visible page, once its slide-in has finished, to `file` (for a person
+   * to look at; nothing reads it). The H5 page scrolls inside its own box, so the viewport is
+   * stretched to the page's height for the picture, then restored.
+   */
+  screenshot(file: string): Promise<void>;
   chooseRole(userId: string, name: string): Promise<void>;
   goHome(): Promise<void>;
   /** Home → 我的. */
@@ -304,6 +310,18 @@ export function browserKit(opts: { now?: string | Date } = {}): BrowserKit {
       await current.goto('about:blank');
       await current.goto(`${base()}#/pages/login/index`);
       await see('.role-choice');
+    },
+
+    async screenshot(file) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      await page().evaluate('Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null)))');
+      const height = (await page().evaluate(
+        'Math.max(0, ...Array.from(document.querySelectorAll(".taro_page")).filter((e) => e.getBoundingClientRect().width > 0 && getComputedStyle(e).display !== "none").map((e) => e.scrollHeight))',
+      )) as number;
+      const size = page().viewportSize() ?? { width: 390, height: 844 };
+      await page().setViewportSize({ width: size.width, height: Math.min(Math.max(height, size.height), 6000) });
+      await page().screenshot({ path: file });
+      await page().setViewportSize(size);
     },
 
     async chooseRole(userId, name) {

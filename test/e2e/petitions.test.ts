@@ -15,7 +15,6 @@
  *
  * Screenshots of each page go to /tmp/pet-shots/ (for a person to look at; nothing reads them).
  */
-import fs from 'node:fs';
 import { dateLabel, documentDate, shanghaiInstant } from '../../shared/domain/time';
 import { browserKit, START_TIMEOUT } from './browser-kit';
 
@@ -49,21 +48,9 @@ describe('petitions in the H5 app (Wed 2026-09-30 17:40, the eve of National Day
 
   const aMinutePasses = () => kit.host.clock.advance(60_000);
   let shot = 0;
-  /**
-   * The whole visible page once its slide-in has finished: the viewport is stretched to the page's
-   * height for the picture (Taro scrolls inside the page, so fullPage alone shows one screen).
-   */
   const screenshot = async (name: string) => {
-    fs.mkdirSync(SHOTS, { recursive: true });
     shot += 1;
-    await kit.page.evaluate('Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null)))');
-    const height = (await kit.page.evaluate(
-      'Math.max(844, ...Array.from(document.querySelectorAll(".taro_page")).filter((e) => e.getBoundingClientRect().width > 0 && getComputedStyle(e).display !== "none").map((e) => e.scrollHeight))',
-    )) as number;
-    const size = kit.page.viewportSize();
-    await kit.page.setViewportSize({ width: size?.width ?? 390, height: Math.min(height, 6000) });
-    await kit.page.screenshot({ path: `${SHOTS}/${String(shot).padStart(2, '0')}-${name}.png` });
-    if (size) await kit.page.setViewportSize(size);
+    await kit.screenshot(`${SHOTS}/${String(shot).padStart(2, '0')}-${name}.png`);
   };
 
   /** The form field whose label is exactly `label` on the visible page. */
