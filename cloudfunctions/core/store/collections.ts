@@ -134,7 +134,7 @@ export const COLLECTION_INDEXES: { readonly [C in CollectionName]: ReadonlyArray
   disclosures: [['centerId', 'number']],
   disclosureDrafts: [],
   prepubs: [['centerId', 'publishedAt']],
-  prepubComments: [['prepubId', 'createdAt']],
+  prepubComments: [['prepubId', 'createdAt'], ['userId']],
   ratings: [['centerId', 'ratedOn'], ['raterUserId'], ['residentId'], ['handlerId'], ['firstAskId'], ['windowId', 'ratedOn']],
   rectifications: [['nextReminderOn'], ['headId', 'state'], ['centerId', 'openedOn'], ['ratingId']],
   ratingAppeals: [['centerId', 'state'], ['byId'], ['ratingId']],
