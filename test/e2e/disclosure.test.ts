@@ -63,6 +63,7 @@ describe('政务公开 and 意见征集 in the H5 app (Mon 2026-03-02 10:00)', (
     await chooseRole(ADMIN.userId, ADMIN.name);
     await (await see('.nav-row', '编制并发布政务公开')).click();
     await see('.open-missing', '机构设置与职责');
+    await screenshotOf(await see('.card', '还需补充的栏目'), 'compose-missing');
     await (await see('.at-button', '发布政务公开')).click();
     await see('.error', '本次政务公开暂不能发布:“机构设置与职责”、“服务承诺”、“监督投诉渠道”还是空的');
     await see('.field__error', '请填写中心的机构设置');
