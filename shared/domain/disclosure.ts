@@ -220,7 +220,11 @@ export interface Prepub {
   final?: { text: string; publishedAt: string; publishedBy: string; publisherName: string };
 }
 
-/** A villager's comment: one per person and pre-publication, id `pcomment:<prepubId>:<userId>`. */
+/**
+ * A villager's comment: one per person and pre-publication. Its id is made on the server from the
+ * pre-publication and the writer (hashed, so a public comment never shows whose account wrote it,
+ * nor links one person's comments across pre-publications).
+ */
 export interface PrepubComment {
   id: string;
   prepubId: string;
@@ -231,7 +235,6 @@ export interface PrepubComment {
   updatedAt: string;
   answer?: { text: string; at: string; by: string; byName: string };
 }
-export const commentId = (prepubId: string, userId: string): string => `pcomment:${prepubId}:${userId}`;
 
 export function prepubState(p: Pick<Prepub, 'endsOn' | 'final'>, today: string): PrepubState {
   if (p.final) return 'final';

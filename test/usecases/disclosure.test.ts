@@ -202,6 +202,8 @@ describe('预公开: comments until the end date, answers, the final version (R-
     expect(hers?.text).toBe('工本费可以接受,低保户凭低保证免收就好。有问题打我电话139****0001。');
     expect(JSON.stringify(pub)).not.toContain('13957100001');
     expect(JSON.stringify(pub)).not.toContain('王秀英');
+    // Nor the accounts behind the comments: a comment's id does not carry its writer's user id.
+    for (const id of [VILLAGER, AGENT]) expect(JSON.stringify(pub)).not.toContain(id);
     expect(pub.prepub).toMatchObject({ commentCount: 2, unanswered: 2 });
 
     // Staff do not comment; a villager of another center may not comment here.

@@ -16,7 +16,6 @@ import crypto from 'node:crypto';
 import type { disclosureContract, CommentView, PrepubView } from '../../../shared/contracts/disclosure';
 import type { ActionOutput, ActionParsedInput } from '../../../shared/contracts/define';
 import {
-  commentId,
   commentPeriodBounds,
   disclosureDraftId,
   disclosureId,
@@ -50,6 +49,9 @@ type In<K extends keyof C> = ActionParsedInput<C[K]>;
 type Out<K extends keyof C> = ActionOutput<C[K]>;
 
 const todayOf = (ctx: Ctx): string => shanghaiDate(ctx.clock.now());
+
+/** One comment per person and pre-publication; the writer's id hashed with the pre-publication's (never shown, never linkable). */
+const commentId = (prepubId: string, userId: string): string => `pcomment:${crypto.createHash('sha256').update(`${prepubId}|${userId}`).digest('hex').slice(0, 32)}`;
 
 async function requireCenter(ctx: Ctx, centerId: string) {
   const center = await ctx.store.get('centers', centerId);
