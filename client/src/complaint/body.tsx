@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components';
 import type { ComplaintView } from '@shared/contracts/complaints';
 import type { ComplaintStep } from '@shared/domain/complaints';
 import Section from '../components/section';
-import { dateLabel } from '../services/format';
+import { instantDay } from '../services/format';
 import { DueLine, Progress } from './steps';
 
 /**
@@ -27,7 +27,7 @@ export default function ComplaintBody({ c, steps }: { c: ComplaintView; steps: C
         <Section title={c.reply.form === 'written' ? '书面答复' : '答复记录'}>
           <View className="cmp-text">{c.reply.text}</View>
           <View className="muted">
-            {c.reply.byName} · {dateLabel(c.reply.at.slice(0, 10))}
+            {c.reply.byName} · {instantDay(c.reply.at)}
           </View>
         </Section>
       )}
@@ -43,7 +43,7 @@ export default function ComplaintBody({ c, steps }: { c: ComplaintView; steps: C
             <View key={s.id} className="cmp-log">
               <View>{s.text}</View>
               <View className="muted">
-                {s.actorName} · {dateLabel(s.at.slice(0, 10))}
+                {s.actorName} · {instantDay(s.at)}
               </View>
             </View>
           ))}

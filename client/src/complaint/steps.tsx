@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import type { ComplaintView } from '@shared/contracts/complaints';
-import { dateLabel } from '../services/format';
+import { dateLabel, instantDay } from '../services/format';
 
 /** The standard's steps (GB/T 36113: 受理 → 登记 → 调查 → 处理 → 反馈 → 执行 → 归档) as a row of marks. */
 export function Progress({ c }: { c: ComplaintView }) {
@@ -19,7 +19,7 @@ export function Progress({ c }: { c: ComplaintView }) {
 export function DueLine({ c }: { c: ComplaintView }) {
   // A review asked after the reply (R-CMP-4): the office answers again by the new limit.
   if (c.reviewRequestedAt && (!c.reply || c.reply.at < c.reviewRequestedAt)) return <Text className="muted">复核中,将于{dateLabel(c.deadline)}前重新答复</Text>;
-  if (c.reply) return <Text className="muted">已于{dateLabel(c.reply.at.slice(0, 10))}答复</Text>;
+  if (c.reply) return <Text className="muted">已于{instantDay(c.reply.at)}答复</Text>;
   if (c.extension) return <Text className="muted">答复日期延至{dateLabel(c.extension.newDate)}(原因:{c.extension.reason})</Text>;
   return <Text className="muted">答复期限:{dateLabel(c.deadline)}前</Text>;
 }

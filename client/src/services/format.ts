@@ -1,8 +1,14 @@
 /** Display helpers shared by pages: labels come from shared/ so pages never re-word a rule. */
 import type { NoticeKind } from '@shared/domain/notices';
-export { dateLabel } from '@shared/domain/time';
+import { dateLabel, shanghaiDate, shanghaiTime } from '@shared/domain/time';
+export { dateLabel };
 export { BOOKING_STATUS_LABELS, DOOR_REASON_LABELS, VISIT_STATUS_LABELS } from '@shared/domain/booking';
 export { AUTH_METHOD_LABELS, AUTH_STATE_LABELS } from '@shared/domain/residents';
+
+/** The center's day of an instant (stored as UTC ISO text), written out: '2026年10月8日 周四'. */
+export const instantDay = (iso: string): string => dateLabel(shanghaiDate(new Date(iso)));
+/** When, in words: '2026年10月8日 周四 07:30' (Asia/Shanghai). */
+export const instantLabel = (iso: string): string => `${instantDay(iso)} ${shanghaiTime(new Date(iso))}`;
 
 /** Today in Shanghai, as the center counts days. */
 export const todayInShanghai = (): string => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);

@@ -5,7 +5,7 @@ import { AtButton } from 'taro-ui';
 import { COMPLAINT_CLASSES, COMPLAINT_CLASS_LABELS, REPLY_MEANS, REPLY_MEANS_LABELS, type ComplaintClass, type ReplyMeans } from '@shared/domain/complaints';
 import { DEADLINE_BADGE_LABELS } from '@shared/domain/cases';
 import { monthOf, nextMonth } from '@shared/domain/duty';
-import { dayLabel, shanghaiDate, shanghaiTime } from '@shared/domain/time';
+import { dayLabel } from '@shared/domain/time';
 import ConfirmDialog from '../../components/confirm-dialog';
 import Field from '../../components/field';
 import PageShell from '../../components/page-shell';
@@ -15,14 +15,13 @@ import TrailList from '../../components/trail-list';
 import { api } from '../../services/api';
 import { complaintsApi } from '../../services/fn/complaints';
 import { badgeClass, extensionDays, handlerChoices, offeredActions, replyFormOf, type OfficeAction } from '../../services/complaint-office';
-import { dateLabel } from '../../services/format';
+import { dateLabel, instantLabel } from '../../services/format';
 import { getSession } from '../../services/session';
 import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
 // The steps' look is the villager pages' (one style for 受理 → 归档).
 import '../../complaint/complaint.scss';
 
-const atLabel = (iso: string): string => `${dateLabel(shanghaiDate(new Date(iso)))} ${shanghaiTime(new Date(iso))}`;
 
 /** The irreversible steps, confirmed in a large dialog first. */
 type Confirm = 'close' | 'reply' | 'carriedOut' | 'archive';
@@ -122,12 +121,12 @@ function Detail() {
         )}
         {c.reply && (
           <View className="para">
-            答复({c.reply.form === 'oral' ? `口头,${c.reply.means ? REPLY_MEANS_LABELS[c.reply.means] : ''}` : '书面'}):{c.reply.byName} 于 {atLabel(c.reply.at)}
+            答复({c.reply.form === 'oral' ? `口头,${c.reply.means ? REPLY_MEANS_LABELS[c.reply.means] : ''}` : '书面'}):{c.reply.byName} 于 {instantLabel(c.reply.at)}
             {c.reply.onTime ? '(按期)' : '(超期)'}:{c.reply.text}
           </View>
         )}
         {c.rating && <View className="para">投诉人评价:{c.rating === 'satisfied' ? '满意' : '不满意'}</View>}
-        {c.reviewRequestedAt && <View className="para">投诉人已申请复核({atLabel(c.reviewRequestedAt)})</View>}
+        {c.reviewRequestedAt && <View className="para">投诉人已申请复核({instantLabel(c.reviewRequestedAt)})</View>}
       </View>
 
       <View className="card">

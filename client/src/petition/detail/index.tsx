@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { AtButton } from 'taro-ui';
 import { DEADLINE_BADGE_LABELS } from '@shared/domain/cases';
 import { GENDER_LABELS, PETITION_FORM_LABELS, PETITION_STATE_LABELS, REPLY_MODE_LABELS, REPLY_MODES, type PetitionState } from '@shared/domain/petitions';
-import { shanghaiDate, shanghaiTime } from '@shared/domain/time';
 import ConfirmDialog from '../../components/confirm-dialog';
 import Field from '../../components/field';
 import PageShell from '../../components/page-shell';
@@ -12,7 +11,7 @@ import RoleGate from '../../components/role-gate';
 import StateView from '../../components/state-view';
 import { api } from '../../services/api';
 import { badgeClass } from '../../services/complaint-office';
-import { dateLabel } from '../../services/format';
+import { dateLabel, instantLabel } from '../../services/format';
 import { petitionsApi } from '../../services/fn/petitions';
 import { getSession } from '../../services/session';
 import { useAction } from '../../services/use-action';
@@ -22,8 +21,6 @@ import { DOC_LABELS, documentsOf, offeredActions, progressOf, unitPeople, type O
 import '../../complaint/complaint.scss';
 import '../petition.scss';
 
-/** '2026年9月30日 周三 17:40': when, in words. */
-const atLabel = (iso: string): string => `${dateLabel(shanghaiDate(new Date(iso)))} ${shanghaiTime(new Date(iso))}`;
 
 type Confirm = 'reply' | 'close';
 const CONFIRM_TITLES: Record<Confirm, string> = { reply: '确定提交答复吗?', close: '确定结案吗?' };
@@ -91,7 +88,7 @@ function Detail() {
           {p.collective && <Text className="tag tag--danger">集体访 {p.headcount}人</Text>}
           {p.urgent && <Text className="tag tag--danger">紧急</Text>}
         </View>
-        <View className="para">信访形式:{PETITION_FORM_LABELS[p.form]} · 登记于 {atLabel(p.receivedAt)}</View>
+        <View className="para">信访形式:{PETITION_FORM_LABELS[p.form]} · 登记于 {instantLabel(p.receivedAt)}</View>
         {who ? (
           <View className="para pet-facts">
             信访人:{who.name},{GENDER_LABELS[who.gender]},{who.age}岁,{who.occupation},{who.addressOrUnit}
@@ -127,11 +124,11 @@ function Detail() {
         <View className="para">{p.assigneeName ? `承办:${p.unitName ?? ''} ${p.assigneeName}` : `承办:待管理办公室交办${p.unitName ? `(登记时所选涉及单位:${p.unitName})` : ''}`}</View>
         {p.reply && (
           <View className="para">
-            答复({REPLY_MODE_LABELS[p.reply.mode]}):{p.reply.byName}于{atLabel(p.reply.at)}
+            答复({REPLY_MODE_LABELS[p.reply.mode]}):{p.reply.byName}于{instantLabel(p.reply.at)}
             {p.reply.onTime ? '(按期)' : '(超期)'}:{p.reply.summary}
           </View>
         )}
-        {p.closedAt && <View className="para">已于{atLabel(p.closedAt)}结案。</View>}
+        {p.closedAt && <View className="para">已于{instantLabel(p.closedAt)}结案。</View>}
       </View>
 
       {message && <View className="card">{message}</View>}
@@ -236,7 +233,7 @@ function Detail() {
           <View key={s.id} className="cmp-log">
             <View>{s.text}</View>
             <View className="muted">
-              {s.actorName} · {atLabel(s.at)}
+              {s.actorName} · {instantLabel(s.at)}
             </View>
           </View>
         ))}
