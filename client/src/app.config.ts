@@ -27,6 +27,8 @@ export default defineAppConfig({
       pages: ['overdue/index', 'parked/index', 'complaints/index', 'complaint/index', 'complaint-new/index', 'complaint-flags/index', 'complaint-figures/index', 'complaint-doc/index'],
     },
     { root: 'admin', name: 'admin', pages: ['items/index', 'item-edit/index', 'windows/index', 'calendar/index', 'posts/index', 'invites/index'] },
+    // The month's picture (R-RATE-3): the dashboard (charts with their tables), the A4 report, the CSV export, the admin's marks.
+    { root: 'report', name: 'report', pages: ['month/index', 'print/index', 'export/index', 'thresholds/index'] },
     // The person's own account (issue 7): profile, their data and erasing it (PIPL), a center's first admin.
     { root: 'account', name: 'account', pages: ['profile/index', 'my-data/index', 'setup/index'] },
     // Leaders on duty (R-DUTY-1..2): the public month roster, the admin's editor, the leader's record.

@@ -46,6 +46,9 @@ const ALL: Array<RoleLink & { roles: readonly Role[] }> = [
   // Petitions (信访, R-PET-1..3): the register (registering at any window), the admin's day count.
   { label: '信访登记簿(登记、交办、答复)', url: '/petition/list/index', roles: ['staff', 'office', 'leader'] },
   { label: '信访答复期限设置', url: '/petition/settings/index', roles: ['admin'] },
+  // The month's picture (R-RATE-3): rankings, 红旗/优秀窗口, 约谈, the trend; the admin's marks.
+  { label: '月度服务评价(排名、红旗窗口、趋势)', url: '/report/month/index', roles: ['office', 'leader', 'admin'] },
+  { label: '红旗、优秀窗口评比标准', url: '/report/thresholds/index', roles: ['admin'] },
   // The admin's first task after setup: appoint the people and invite them (issue 7).
   { label: '人员与邀请码(添加人员、绑定微信)', url: '/admin/invites/index', roles: ['admin'] },
 ];
