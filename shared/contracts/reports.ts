@@ -42,6 +42,7 @@ export const windowRowView = unitRow.extend({
   /** The row's marks in words (红旗窗口, 优秀窗口, 排名末位, 约谈): never colour alone. */
   marks: z.array(z.string()),
 });
+export type WindowRowView = z.infer<typeof windowRowView>;
 export const staffRowView = unitRow.extend({ windowName: z.string() });
 
 export const EXPORT_KINDS = ['cases', 'complaints', 'ratings', 'rectifications'] as const;
@@ -61,8 +62,9 @@ export const reportsContract = {
     input: z.object({ month: monthField().optional() }).strict(),
     output: z.object({
       month: z.string(),
-      /** The center's current month, for the month choices. */
+      /** The center's current month, for the month choices, and today's date (a report's date). */
       thisMonth: z.string(),
+      today: z.string(),
       monthLabel: z.string(),
       centerName: z.string(),
       /** The month before, whose bottom window decides 约谈. */

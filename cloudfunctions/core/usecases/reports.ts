@@ -154,6 +154,7 @@ export async function month(ctx: Ctx, input: In<'month'>): Promise<Out<'month'>>
   return {
     month: shown,
     thisMonth: current,
+    today: shanghaiDate(ctx.clock.now()),
     monthLabel: monthLabel(shown),
     centerName: center?.name ?? '',
     previousMonth: previous,
