@@ -331,6 +331,7 @@ async function main(): Promise<void> {
   }
   await sweepBench();
   await (await import('./bench/ratings')).ratingSubmit(emit); // rating.submit.* (issue 10, R-RATE-1)
+  await (await import('./bench/report')).reportBench(emit); // report.month.* (issue 10, R-RATE-3)
   // `npm run bench -- --readme`: the same lines, then README.md's figures table from them.
   if (process.argv.includes('--readme')) {
     writeReadme(printed.join('\n'));
