@@ -4,7 +4,7 @@ import { idField, okSchema } from './common';
 import { publicUserSchema } from '../domain/org';
 
 /** Roles given by the center, never taken: they come to a WeChat only through an invite. */
-export const APPOINTED_ROLES = ['staff', 'office', 'leader', 'admin', 'agent'] as const;
+export const APPOINTED_ROLES = ['staff', 'office', 'leader', 'admin', 'agent', 'pad'] as const;
 
 const inviteCode = z.string({ error: '请输入邀请码' }).trim().regex(/^\d{8}$/, '邀请码为8位数字,请向中心管理员核对');
 

@@ -45,7 +45,7 @@ describe('success', () => {
 
   test('dev login returns a token and the user; GET /dev/users lists the demo users with roles', async () => {
     const users = (await (await fetch(`${t.host.url}/dev/users`)).json()) as { users: Array<{ id: string; role: string }> };
-    expect(new Set(users.users.map((u) => u.role))).toEqual(new Set(['villager', 'agent', 'staff', 'office', 'leader', 'admin']));
+    expect(new Set(users.users.map((u) => u.role))).toEqual(new Set(['villager', 'agent', 'staff', 'office', 'leader', 'admin', 'pad']));
     expect(JSON.stringify(users)).not.toMatch(/openId|inviteCode/);
     const res = await fetch(`${t.host.url}/dev/login`, { method: 'POST', body: JSON.stringify({ userId: VILLAGER }) });
     const body = (await res.json()) as { token: string; user: { id: string; role: string } };

@@ -184,7 +184,7 @@ describe('my data and erasing the account (PIPL)', () => {
 describe('the admin appoints people; they bind by invite', () => {
   test('people lists every appointed role with its binding state, never villagers', async () => {
     const r = data<{ people: Array<{ role: string; wechatBound: boolean }> }>(await as(ADMIN, 'account', 'people', {}));
-    expect(new Set(r.people.map((p) => p.role))).toEqual(new Set(['staff', 'office', 'leader', 'admin', 'agent']));
+    expect(new Set(r.people.map((p) => p.role))).toEqual(new Set(['staff', 'office', 'leader', 'admin', 'agent', 'pad']));
     expect(r.people.every((p) => p.wechatBound === false)).toBe(true);
   });
 

@@ -13,6 +13,7 @@ import { demoUserId } from '../../cloudfunctions/core/seed/demo';
 import type { CollectionName } from '../../cloudfunctions/core/store/collections';
 import type { SqliteStore } from '../../cloudfunctions/core/store/sqlite';
 import { runSweep } from '../../cloudfunctions/core/usecases/sweep';
+import { dispatch } from '../../cloudfunctions/core/dispatch';
 import { caller, refusedCall } from '../helpers/calls';
 import { seededStore } from '../helpers/temp';
 
@@ -138,6 +139,20 @@ describe('the window pad (评价器)', () => {
     expect((await api.ok<{ matter: { caseId: string } }>(PAD, 'ratings', 'padNext', {})).matter.caseId).toBe(first.id);
     await api.ok(PAD, 'ratings', 'padRate', { caseId: first.id, level: 'very_satisfied' });
     expect((await api.ok<{ matter: unknown }>(PAD, 'ratings', 'padNext', {})).matter).toBeNull();
+  });
+});
+
+describe('the pad is appointed like staff (roles.ts)', () => {
+  test('the admin adds a pad with a window (not without); a clerk\'s WeChat cannot bind it; its own device can', async () => {
+    const ADMIN = u('admin');
+    expect(await refusedCall(store, ['users', 'audit'], () => api.call(ADMIN, 'account', 'addPerson', { name: '人社窗口评价器', role: 'pad' }))).toMatchObject({ code: 'VALIDATION', fields: ['windowId'] });
+    const added = await api.ok<{ user: { id: string; role: string; windowId: string } }>(ADMIN, 'account', 'addPerson', { name: '人社窗口评价器', role: 'pad', windowId: 'w-baisha-rs' });
+    expect(added.user).toMatchObject({ role: 'pad', windowId: 'w-baisha-rs' });
+    const { code } = await api.ok<{ code: string }>(ADMIN, 'account', 'issueInvite', { userId: added.user.id });
+    await store.update('users', RS_CLERK, { set: { openId: 'oCLERK-PHONE' } });
+    const wx = async (openId: string) => dispatch('account', { action: 'bindInvite', input: { code } }, { store, clock, caller: (await store.find('users', { where: { openId }, limit: 1 }))[0] ?? null, openId });
+    expect(await wx('oCLERK-PHONE')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await wx('oRS-TABLET')).toMatchObject({ ok: true, data: { user: { role: 'pad' } } });
   });
 });
 

@@ -28,4 +28,4 @@ export async function devLogin(userId: string): Promise<Session> {
   return body;
 }
 
-export const ROLE_ORDER: Role[] = ['villager', 'agent', 'staff', 'office', 'leader', 'admin'];
+export const ROLE_ORDER: Role[] = ['villager', 'agent', 'staff', 'office', 'leader', 'admin', 'pad'];

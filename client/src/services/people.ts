@@ -58,12 +58,12 @@ export type AddPersonInput = { name: string; role: AppointedRole; windowId?: str
 export function addPersonRequest(d: PersonDraft): { ok: true; input: AddPersonInput } | { ok: false; issues: FieldIssue[] } {
   const input: Record<string, unknown> = { name: d.name };
   if (d.role) input.role = d.role;
-  if (d.role === 'staff' && d.windowId) input.windowId = d.windowId;
+  if ((d.role === 'staff' || d.role === 'pad') && d.windowId) input.windowId = d.windowId;
   if (d.role === 'agent' && d.villageId) input.villageId = d.villageId;
   const issues: FieldIssue[] = [];
   const parsed = accountContract.addPerson.input.safeParse(input);
   if (!parsed.success) for (const i of parsed.error.issues) issues.push({ field: i.path.map(String).join('.'), message: i.message });
-  if (d.role === 'staff' && !d.windowId) issues.push({ field: 'windowId', message: '请选择所在窗口' });
+  if ((d.role === 'staff' || d.role === 'pad') && !d.windowId) issues.push({ field: 'windowId', message: '请选择所在窗口' });
   if (d.role === 'agent' && !d.villageId) issues.push({ field: 'villageId', message: '请选择负责的村(社区)' });
   if (issues.length > 0 || !parsed.success) return { ok: false, issues };
   return { ok: true, input: parsed.data };

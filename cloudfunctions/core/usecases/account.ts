@@ -254,9 +254,11 @@ export async function people(ctx: Ctx, _input: In<'people'>): Promise<Out<'peopl
 export async function addPerson(ctx: Ctx, input: In<'addPerson'>): Promise<Out<'addPerson'>> {
   const admin = requireCaller(ctx);
   const user: User = { id: `u-${crypto.randomUUID()}`, centerId: admin.centerId, role: input.role, name: input.name };
-  if (input.role === 'staff') {
+  // A window rating pad (评价器, R-RATE-1) belongs to one window, as staff do.
+  if (input.role === 'staff' || input.role === 'pad') {
     const w = input.windowId ? await ctx.store.get('windows', input.windowId) : null;
-    if (!w || w.centerId !== admin.centerId) throw new AppError('VALIDATION', '请为窗口工作人员选择本中心的窗口。', [{ field: 'windowId', message: '请选择所在窗口' }]);
+    const who = input.role === 'pad' ? '评价器' : '窗口工作人员';
+    if (!w || w.centerId !== admin.centerId) throw new AppError('VALIDATION', `请为${who}选择本中心的窗口。`, [{ field: 'windowId', message: '请选择所在窗口' }]);
     user.windowId = w.id;
   }
   if (input.role === 'agent') {

@@ -37,6 +37,7 @@ const ROLE_HINTS: Record<AppointedRole, string> = {
   leader: '查看超期办件和中心运行情况',
   admin: '维护事项、窗口、日历和人员',
   agent: '为本村群众代办,需指定负责的村(社区)',
+  pad: '放在窗口供群众评价的平板或手机,需指定窗口;请用该设备的微信绑定,不能用工作人员本人的微信',
 };
 
 const BLANK: PersonDraft = { name: '', role: null, windowId: null, villageId: null };
@@ -111,7 +112,7 @@ function People() {
   const row = (p: Person) => {
     const got = issued[p.id];
     const binding = bindingOf({ wechatBound: p.wechatBound, inviteExpiresAt: got ? got.expiresAt : p.inviteExpiresAt }, now);
-    const where = p.role === 'staff' ? p.windowName || '未分配窗口' : p.role === 'agent' ? p.villageName || '未指定村(社区)' : '';
+    const where = p.role === 'staff' || p.role === 'pad' ? p.windowName || '未分配窗口' : p.role === 'agent' ? p.villageName || '未指定村(社区)' : '';
     return (
       <View key={p.id} className={`person${added?.id === p.id ? ' person--new' : ''}`}>
         <View className="row">
@@ -164,7 +165,7 @@ function People() {
               <Choice key={r} on={draft.role === r} title={ROLE_LABELS[r]} hint={ROLE_HINTS[r]} onTap={() => set({ role: r })} />
             ))}
           </Field>
-          {draft.role === 'staff' && (
+          {(draft.role === 'staff' || draft.role === 'pad') && (
             <Field label="所在窗口" errors={form.errs('windowId')}>
               <StateView loading={windows.loading} error={windows.error} onRetry={windows.reload} empty={windows.data?.windows.length === 0 ? '本中心还没有窗口,请先在“窗口预约设置”中添加。' : null} />
               {windows.data?.windows.map((w) => (
