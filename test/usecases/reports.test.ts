@@ -466,3 +466,14 @@ describe('bad input and misuse change nothing', () => {
     expect(await ok('reports', demoUserId('c-liutang', 'admin'), 'thresholds', {})).toMatchObject({ saved: false, thresholds: { minRatings: 5 } });
   });
 });
+
+describe('a person with figures who is not on the staff list (moved to the office, left)', () => {
+  // Last in the file: it adds a September rating, which the trend above must not see.
+  test('is listed by the name the records carry, without a window', async () => {
+    await rated(ZH, OFFICE, 'satisfied', '2026-09-15');
+    const sep = await report<Month>(OFFICE, 'month', { month: '2026-09' });
+    const row = sep.staff.find((s) => s.id === OFFICE);
+    expect(row).toMatchObject({ name: '周敏', windowName: '', rank: null });
+    expect(counts(row!.figures)).toEqual([1, 0, 1, 0, 0, 0, 0, 0]);
+  });
+});

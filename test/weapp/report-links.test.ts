@@ -10,7 +10,7 @@ import { barWidth, FIGURE_COLUMNS } from '../../client/src/report/figures';
 import { appPages, ROOT } from '../helpers/app-pages';
 
 const REPORT = path.join(ROOT, 'client', 'src', 'report');
-const urls = (role: Parameters<typeof roleLinks>[0]) => roleLinks(role).map((l) => l.url.split('?')[0]);
+const urls = (role: Parameters<typeof roleLinks>[0]) => roleLinks(role).map((l) => l.url.split('?')[0] ?? l.url);
 
 test.each([
   ['office', true],

@@ -146,7 +146,8 @@ export async function month(ctx: Ctx, input: In<'month'>): Promise<Out<'month'>>
   // Everyone with figures is listed, also a person who has left the window since.
   const known = new Set(staff.map((s) => s.id));
   const names = namesIn(now);
-  const extra = [...tally(facts).staff.keys()].filter((id) => !known.has(id)).map((id) => ({ id, name: names.get(id) ?? '', windowId: undefined }));
+  const withFigures = new Set([...facts.ratings.flatMap((r) => r.staffIds), ...facts.cases.map((c) => c.staffId), ...facts.complaints.flatMap((c) => (c.staffId ? [c.staffId] : []))]);
+  const extra = [...withFigures].filter((id) => !known.has(id)).map((id) => ({ id, name: names.get(id) ?? '', windowId: undefined }));
   const windowName = new Map(windows.map((w) => [w.id, w.name]));
   const people: Array<Pick<User, 'id' | 'name' | 'windowId'>> = [...staff, ...extra];
   const windowOf = new Map(people.map((p) => [p.id, p.windowId]));
