@@ -48,5 +48,10 @@ export const maskName = (name: string): string => {
  */
 export const maskNumbersInText = (text: string): string =>
   text
-    .replace(/(?<![\dXx])\d{17}[\dXx](?![\dXx])/g, (id) => maskIdNumber(id))
-    .replace(/(?<!\d)(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2}(?!\d)/g, (p) => maskPhone(p.replace(/[^\d]/g, '').replace(/^86(?=1[3-9]\d{9}$)/, '')));
+    // The character before a number is captured and kept, not looked behind: older iOS WeChat
+    // engines reject lookbehind (test/weapp/engine-syntax.test.ts).
+    .replace(/(^|[^\dXx])(\d{17}[\dXx])(?![\dXx])/g, (_m, before: string, id: string) => before + maskIdNumber(id))
+    .replace(
+      /(^|\D)((?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2})(?!\d)/g,
+      (_m, before: string, p: string) => before + maskPhone(p.replace(/[^\d]/g, '').replace(/^86(?=1[3-9]\d{9}$)/, '')),
+    );

@@ -6,8 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROLES } from '../../shared/domain/roles';
-import { roleLinks } from '../../client/src/services/role-links';
 import { appPages, ROOT } from '../helpers/app-pages';
+
+// Untyped: the client's path aliases (@shared/…) are not the server tsconfig's.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { roleLinks } = require('../../client/src/services/role-links') as { roleLinks(role: string): Array<{ label: string; url: string }> };
 
 const OPEN_PAGES = ['index', 'history', 'version', 'prepubs', 'prepub', 'compose', 'prepub-new'].map((p) => `/open/${p}/index`);
 
