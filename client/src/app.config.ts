@@ -35,14 +35,22 @@ export default defineAppConfig({
     { root: 'duty', name: 'duty', pages: ['roster/index', 'editor/index', 'record/index'] },
     // The villager's complaints (R-CMP-1, R-CMP-4, R-CMP-5): file, mine, detail, track without sign-in.
     { root: 'complaint', name: 'complaint', pages: ['file/index', 'mine/index', 'detail/index', 'track/index'] },
+    // Ratings (好差评, R-RATE-1..2): rate a finished matter (the notice's link) and my ratings; the window's rating pad; bad reviews' rectification and appeals.
+    { root: 'rate', name: 'rate', pages: ['index', 'mine/index'] },
+    { root: 'pad', name: 'pad', pages: ['index/index'] },
+    { root: 'review', name: 'review', pages: ['rectify/index', 'appeals/index', 'received/index'] },
     // 政务公开 and 意见征集 (R-CAT-4..5): the current publication, its history, one version, pre-publications and comments; the admin's compose and new pre-publication pages (role-gated).
     { root: 'open', name: 'open', pages: ['index/index', 'history/index', 'version/index', 'prepubs/index', 'prepub/index', 'compose/index', 'prepub-new/index'] },
     // Petitions (信访, R-PET-1..3), staff only: the register, registering, the detail (the notices' link), the A4 forms, the day-count setting.
     { root: 'petition', name: 'petition', pages: ['list/index', 'new/index', 'detail/index', 'doc/index', 'settings/index'] },
   ],
   // The month roster, the complaint pages and 政务公开 are one tap from the villager home: fetched while the home shows.
-  preloadRule: { 'pages/index/index': { network: 'all', packages: ['duty', 'complaint', 'open'] } },
-  window: {
+  // The rate page opens from 我的 and from the inbox's notice (R-RATE-1): fetched while those show.
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['duty', 'complaint', 'open'] },
+    'pages/me/index': { network: 'all', packages: ['rate'] },
+    'pages/inbox/index': { network: 'all', packages: ['rate'] },
+  },  window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#1f5fa8',
     navigationBarTitleText: '便民服务',

@@ -19,6 +19,12 @@ const ALL: Array<RoleLink & { roles: readonly Role[] }> = [
   // Complaints (R-CMP-1): file one, follow mine.
   { label: '我要投诉', url: '/complaint/file/index', roles: ['villager', 'agent'] },
   { label: '我的投诉(办理进度、答复)', url: '/complaint/mine/index', roles: ['villager', 'agent'] },
+  // Ratings (好差评, R-RATE-1..2): rate finished matters; the clerk's ratings and appeals; bad reviews; the pad.
+  { label: '服务评价(待评价、我的评价)', url: '/rate/mine/index', roles: ['villager', 'agent'] },
+  { label: '我收到的评价(申诉)', url: '/review/received/index', roles: ['staff'] },
+  { label: '差评整改(核实、整改、回访)', url: '/review/rectify/index', roles: ['staff', 'office', 'leader'] },
+  { label: '评价申诉审核', url: '/review/appeals/index', roles: ['office', 'leader'] },
+  { label: '开始评价(全屏)', url: '/pad/index/index', roles: ['pad'] },
   { label: '我代办的群众', url: '/agent/residents/index', roles: ['agent'] },
   { label: '我的办件(按期限)', url: '/staff/cases/index', roles: ['staff'] },
   { label: '今日预约(窗口接待)', url: '/staff/day-board/index', roles: ['staff'] },
