@@ -50,7 +50,8 @@ export default defineAppConfig({
     'pages/index/index': { network: 'all', packages: ['duty', 'complaint', 'open'] },
     'pages/me/index': { network: 'all', packages: ['rate'] },
     'pages/inbox/index': { network: 'all', packages: ['rate'] },
-  },  window: {
+  },
+  window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#1f5fa8',
     navigationBarTitleText: '便民服务',
