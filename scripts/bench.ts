@@ -22,6 +22,7 @@ import { WorkCalendar } from '../shared/domain/calendar';
 import { OFFICIAL_SCHEDULE } from '../shared/domain/official-calendar';
 import { SqliteStore } from '../cloudfunctions/core/store/sqlite';
 import { writeReadme } from './bench-table';
+import { measureActions } from './store-calls';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -245,8 +246,9 @@ async function complaints(f: Fixture): Promise<void> {
 }
 
 /**
- * The deadline sweep over a store of 100 000 open cases, 1% of them due today: its cost must
- * follow the cases due (an indexed query), not the cases stored.
+ * The deadline sweep over a store of 1 000 000 open cases, 1 000 of them due today (issue 12):
+ * its cost must follow the cases due (an indexed query on nextReminderOn), not the cases
+ * stored. The cases are written in one transaction (one group commit, prepared statements).
  */
 async function sweepBench(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsc-bench-sweep-'));
@@ -255,39 +257,45 @@ async function sweepBench(): Promise<void> {
   await seedDemoData(store, clock);
   const cal = new WorkCalendar(OFFICIAL_SCHEDULE);
   const today = '2026-03-02';
-  const total = 100_000;
-  const dueEvery = 100;
+  const total = 1_000_000;
+  const dueEvery = 1_000;
   const at = clock.now().toISOString();
-  for (let start = 0; start < total; start += 10_000) {
-    await store.transaction(async (tx) => {
-      for (let i = start; i < start + 10_000; i += 1) {
-        const due = i % dueEvery === 0;
-        const deadline = due ? '2026-03-04' : cal.addWorkingDays(today, 10 + (i % 30));
-        const c: Case = {
-          id: `case-bench-${i}`,
-          number: `J20260302-RS-${i}`,
-          centerId: 'c-baisha',
-          windowId: 'w-baisha-rs',
-          itemId: 'item-baisha-rs-002',
-          itemName: '城乡居民基本养老保险待遇领取',
-          applicantName: `村民${i}`,
-          firstAskId: demoUserId('c-baisha', 'staff-cl'),
-          firstAskName: '孙浩',
-          postId: 'post-baisha-rs',
-          handlerId: demoUserId('c-baisha', 'staff-rs'),
-          handlerName: '杨帆',
-          status: 'accepted',
-          createdAt: at,
-          updatedAt: at,
-          acceptedOn: '2026-02-24',
-          deadline,
-          remindersSent: [],
-          nextReminderOn: due ? today : (nextReminderDate(cal, deadline, '2026-03-01') ?? deadline),
-        };
-        await tx.insert('cases', c);
-      }
-    });
-  }
+  // 30 deadlines, each with its first reminder date, computed once rather than per case.
+  const deadlines = Array.from({ length: 30 }, (_, k) => {
+    const deadline = cal.addWorkingDays(today, 10 + k);
+    return { deadline, next: nextReminderDate(cal, deadline, '2026-03-01') ?? deadline };
+  });
+  const g0 = performance.now();
+  await store.transaction(async (tx) => {
+    for (let i = 0; i < total; i += 1) {
+      const due = i % dueEvery === 0;
+      const d = deadlines[i % deadlines.length] as { deadline: string; next: string };
+      const c: Case = {
+        id: `case-bench-${i}`,
+        number: `J20260302-RS-${i}`,
+        centerId: 'c-baisha',
+        windowId: 'w-baisha-rs',
+        itemId: 'item-baisha-rs-002',
+        itemName: '城乡居民基本养老保险待遇领取',
+        applicantName: `村民${i}`,
+        firstAskId: demoUserId('c-baisha', 'staff-cl'),
+        firstAskName: '孙浩',
+        postId: 'post-baisha-rs',
+        handlerId: demoUserId('c-baisha', 'staff-rs'),
+        handlerName: '杨帆',
+        status: 'accepted',
+        createdAt: at,
+        updatedAt: at,
+        acceptedOn: '2026-02-24',
+        deadline: due ? '2026-03-04' : d.deadline,
+        remindersSent: [],
+        nextReminderOn: due ? today : d.next,
+      };
+      await tx.put('cases', c);
+    }
+  });
+  emit('sweep.generate_s', (performance.now() - g0) / 1000, 's');
+  emit('sweep.stored_cases', total, 'count');
   emit('sweep.open_cases', await store.count('cases', { status: 'accepted' }), 'count');
   const t0 = performance.now();
   const r = await runSweep(store, clock);
@@ -318,20 +326,61 @@ async function sweepBench(): Promise<void> {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-async function main(): Promise<void> {
-  weappSizes();
-  await catalogSearch();
-  const f = await fixture();
-  try {
-    await bookingCreate(f);
-    await oversold(f);
-    await complaints(f);
-  } finally {
-    await f.close();
+/**
+ * Store round trips per action on CloudBase (issue 12), through the real dispatcher on the
+ * seeded store (scripts/store-calls.ts): `store.calls.<function>.<action>` (every round trip as
+ * CloudBase makes it, transactions' begin and commit included), `store.rounds.…` (how many of
+ * them one after another) and `store.latency_20ms.…` (ms, with every call really delayed 20 ms,
+ * so calls issued together cost one delay).
+ */
+async function storeCalls(): Promise<void> {
+  const counted = await measureActions(0);
+  const timed = new Map((await measureActions(20)).map((c) => [c.name, c.ms]));
+  for (const c of counted) {
+    emit(`store.calls.${c.name}`, c.calls, 'count');
+    emit(`store.rounds.${c.name}`, c.rounds, 'count');
+    emit(`store.latency_20ms.${c.name}`, timed.get(c.name) ?? Number.NaN, 'ms');
   }
-  await sweepBench();
-  await (await import('./bench/ratings')).ratingSubmit(emit); // rating.submit.* (issue 10, R-RATE-1)
-  await (await import('./bench/report')).reportBench(emit); // report.month.* (issue 10, R-RATE-3)
+}
+
+/** The bench's sections, in the order a full run measures them; `--only <name>[,<name>]` runs some. */
+const SECTIONS = ['weapp', 'catalog', 'calls', 'booking', 'complaints', 'sweep', 'ratings', 'report'] as const;
+type Section = (typeof SECTIONS)[number];
+
+function selectedSections(argv: readonly string[]): ReadonlySet<Section> {
+  const i = argv.indexOf('--only');
+  if (i < 0) return new Set(SECTIONS);
+  const names = (argv[i + 1] ?? '').split(',').filter(Boolean);
+  const unknown = names.filter((n) => !(SECTIONS as readonly string[]).includes(n));
+  if (names.length === 0 || unknown.length > 0) {
+    throw new Error(`--only takes one or more of ${SECTIONS.join(', ')} (comma-separated); got ${unknown.join(', ') || 'nothing'}`);
+  }
+  return new Set(names as Section[]);
+}
+
+async function main(): Promise<void> {
+  const only = selectedSections(process.argv);
+  if (only.size < SECTIONS.length && process.argv.includes('--readme')) {
+    throw new Error('--readme rewrites the whole figures table: run every section (no --only)');
+  }
+  if (only.has('weapp')) weappSizes();
+  if (only.has('catalog')) await catalogSearch();
+  if (only.has('calls')) await storeCalls();
+  if (only.has('booking') || only.has('complaints')) {
+    const f = await fixture();
+    try {
+      if (only.has('booking')) {
+        await bookingCreate(f);
+        await oversold(f);
+      }
+      if (only.has('complaints')) await complaints(f);
+    } finally {
+      await f.close();
+    }
+  }
+  if (only.has('sweep')) await sweepBench();
+  if (only.has('ratings')) await (await import('./bench/ratings')).ratingSubmit(emit); // rating.submit.* (issue 10, R-RATE-1)
+  if (only.has('report')) await (await import('./bench/report')).reportBench(emit); // report.month.* (issue 10, R-RATE-3)
   // `npm run bench -- --readme`: the same lines, then README.md's figures table from them.
   if (process.argv.includes('--readme')) {
     writeReadme(printed.join('\n'));

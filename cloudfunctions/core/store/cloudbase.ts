@@ -6,8 +6,9 @@
  */
 import tcb from '@cloudbase/node-sdk';
 import { AppError, isAppError } from '../../../shared/domain/errors';
+import { CACHE_VERSION_ID, isCached, newCacheVersion } from './cache-version';
 import { COLLECTION_NAMES, type CollectionName } from './collections';
-import { applyPatch, TransactionConflict, type Comparison, type Doc, type FindOptions, type Patch, type Store, type TxOps, type Where } from './port';
+import { applyPatch, matches, TransactionConflict, type Comparison, type Doc, type FindOptions, type Patch, type Store, type TxOps, type Where } from './port';
 
 type Db = ReturnType<ReturnType<typeof tcb.init>['database']>;
 type Command = Db['command'];
@@ -181,6 +182,8 @@ export class CloudbaseStore implements Store {
   }
 
   async insert<C extends CollectionName>(col: C, doc: Doc<C>): Promise<void> {
+    // Cached read-mostly data changes with its cache version, atomically (store/cache-version.ts).
+    if (isCached(col)) return this.transaction((tx) => tx.insert(col, doc));
     try {
       await this.coll(col).add({ ...doc, _id: doc.id });
     } catch (e) {
@@ -192,10 +195,18 @@ export class CloudbaseStore implements Store {
   }
 
   async put<C extends CollectionName>(col: C, doc: Doc<C>): Promise<void> {
+    if (isCached(col)) return this.transaction((tx) => tx.put(col, doc));
     await this.coll(col).doc(doc.id).set({ ...doc });
   }
 
   async update<C extends CollectionName>(col: C, id: string, patch: Patch, where?: Where): Promise<boolean> {
+    if (isCached(col)) {
+      return this.transaction(async (tx) => {
+        const cur = await tx.get(col, id);
+        if (!cur || !matches(cur, where)) return false;
+        return tx.update(col, id, patch);
+      });
+    }
     const res = await this.coll(col)
       .where({ ...this.condition(where), _id: id })
       .update(this.updateData(patch));
@@ -203,6 +214,7 @@ export class CloudbaseStore implements Store {
   }
 
   async remove<C extends CollectionName>(col: C, id: string): Promise<boolean> {
+    if (isCached(col)) return this.transaction((tx) => tx.remove(col, id));
     const res = await this.coll(col).doc(id).remove();
     return Number(res.deleted ?? 0) > 0;
   }
@@ -226,6 +238,14 @@ export async function cloudbaseTransaction<T>(run: RunTransaction, name: (col: C
   try {
     return await run(async (t: Transaction) => {
       const ref = (col: CollectionName, id: string) => t.collection(name(col)).doc(id);
+      // A write to cached read-mostly data also writes a new cache version, once per attempt
+      // (store/cache-version.ts): both commit together or neither does.
+      let versioned = false;
+      const touch = async (col: CollectionName) => {
+        if (!isCached(col) || versioned) return;
+        versioned = true;
+        await ref('meta', CACHE_VERSION_ID).set({ ...newCacheVersion() });
+      };
       const read = async <C extends CollectionName>(col: C, id: string): Promise<Doc<C> | null> => {
         const res = await ref(col, id).get();
         const d = firstDoc(res.data);
@@ -237,19 +257,19 @@ export async function cloudbaseTransaction<T>(run: RunTransaction, name: (col: C
           if (await read(col, doc.id)) {
             throw new AppError('CONFLICT', '对不起,该记录已存在,请勿重复提交。', { collection: col, id: doc.id });
           }
-          await ref(col, doc.id).set({ ...doc });
+          await Promise.all([ref(col, doc.id).set({ ...doc }), touch(col)]);
         },
         put: async (col, doc) => {
-          await ref(col, doc.id).set({ ...doc });
+          await Promise.all([ref(col, doc.id).set({ ...doc }), touch(col)]);
         },
         update: async (col, id, patch) => {
           const cur = await read(col, id);
           if (!cur) return false;
-          await ref(col, id).set({ ...applyPatch(cur, patch) });
+          await Promise.all([ref(col, id).set({ ...applyPatch(cur, patch) }), touch(col)]);
           return true;
         },
         remove: async (col, id) => {
-          const res = await ref(col, id).delete();
+          const [res] = await Promise.all([ref(col, id).delete(), touch(col)]);
           return Number(res.deleted ?? 0) > 0;
         },
       };

@@ -17,17 +17,16 @@ import type { ServiceItem } from '../../../shared/domain/catalog';
 import { AppError, isAppError } from '../../../shared/domain/errors';
 import type { ServiceWindow, User } from '../../../shared/domain/org';
 import { maskPhone } from '../../../shared/domain/personal-data';
-import { actingProblem, type Resident } from '../../../shared/domain/residents';
+import { actingProblem, type Authorization, type Resident } from '../../../shared/domain/residents';
 import { dateLabel, dayLabel, shanghaiDate } from '../../../shared/domain/time';
 import { nowIso, type Ctx } from '../context';
-import type { CollectionName } from '../store/collections';
-import { TransactionConflict, type Doc, type TxOps, type Where } from '../store/port';
+import { centerData, itemWithCenter, peekItem, type CenterData } from '../store/center-cache';
+import { TransactionConflict, type TxOps, type Where } from '../store/port';
 import { appendAudit } from './audit';
 import { centerCalendar } from './calendar';
 import { requireCaller, requireSameCenter } from './guards';
 import { notify } from './notify';
-import { loadItem } from './records';
-import { openCase, windowPostOf } from './cases';
+import { caseReads, openCase } from './cases';
 
 type B = typeof bookingContract;
 type In<K extends keyof B> = ActionParsedInput<B[K]>;
@@ -43,6 +42,20 @@ async function loadBooking(ctx: Ctx, id: string): Promise<Booking> {
   const b = await ctx.store.get('bookings', id);
   if (!b) throw new AppError('NOT_FOUND', '对不起,没有找到该预约,请在“我的预约”中刷新后再试。');
   return b;
+}
+
+const ITEM_NOT_FOUND = '对不起,没有找到该事项,可能已调整,请返回办事指南重新选择。';
+
+/**
+ * An item, its window and its center's cached data (store/center-cache.ts): one round trip when
+ * the container has the center (the version check), two when it loads it.
+ */
+async function itemAndWindow(ctx: Ctx, itemId: string): Promise<{ item: ServiceItem; window: ServiceWindow; data: CenterData }> {
+  const found = await itemWithCenter(ctx.store, itemId);
+  if (!found) throw new AppError('NOT_FOUND', ITEM_NOT_FOUND);
+  // A window of another center is not among the center's own: read it, as before the cache.
+  const window = found.data.window(found.item.windowId) ?? (await loadWindow(ctx, found.item.windowId));
+  return { item: found.item, window, data: found.data };
 }
 
 /** The residents a villager is, through records agents registered and the villager claimed. */
@@ -64,13 +77,20 @@ async function isParty(ctx: Ctx, user: User, b: Booking | Visit): Promise<boolea
 
 const isCenterStaff = (u: User) => u.role === 'staff' || u.role === 'office' || u.role === 'admin';
 
+interface ActingReads {
+  resident: Resident | null;
+  auths: Authorization[];
+}
+
+/** The reads applicantFor needs for an agent, started before the item is known (one round trip). */
+async function actingReads(ctx: Ctx, user: User, residentId: string | undefined): Promise<ActingReads | null> {
+  if (user.role === 'villager' || residentId === undefined) return null;
+  const [resident, auths] = await Promise.all([ctx.store.get('residents', residentId), ctx.store.find('authorizations', { where: { residentId } })]);
+  return { resident, auths };
+}
+
 /** The applicant: the villager themself, or an authorised resident of the agent's village. */
-async function applicantFor(
-  ctx: Ctx,
-  user: User,
-  item: ServiceItem,
-  residentId: string | undefined,
-): Promise<{ name: string; resident: Resident | null }> {
+function applicantFor(ctx: Ctx, user: User, item: ServiceItem, residentId: string | undefined, reads: ActingReads | null): { name: string; resident: Resident | null } {
   if (user.centerId !== item.centerId) {
     throw new AppError('FORBIDDEN', '对不起,您只能预约您所在乡镇便民服务中心的事项;请在首页切换回本中心后再选择。');
   }
@@ -80,49 +100,35 @@ async function applicantFor(
     }
     return { name: user.name, resident: null };
   }
-  if (residentId === undefined) {
+  if (residentId === undefined || !reads) {
     throw new AppError('VALIDATION', '请先选择为哪位群众代办。', [{ field: 'residentId', message: '请选择代办群众' }]);
   }
-  const resident = await ctx.store.get('residents', residentId);
+  const { resident, auths } = reads;
   if (!resident) throw new AppError('NOT_FOUND', '对不起,没有找到这位群众,请先在“我代办的群众”中登记。');
-  const auths = await ctx.store.find('authorizations', { where: { residentId } });
   const problem = actingProblem(user, resident, auths, shanghaiDate(ctx.clock.now()));
   if (problem) throw new AppError('FORBIDDEN', problem);
   return { name: resident.name, resident };
 }
 
-function slotCheck(cal: Awaited<ReturnType<typeof centerCalendar>>, ctx: Ctx, window: ServiceWindow, date: string, start: string): void {
+function slotCheck(cal: CenterData['cal'], ctx: Ctx, window: ServiceWindow, date: string, start: string): void {
   const p = slotProblem(cal, ctx.clock.now(), date, start, window.slotMinutes);
   if (p) throw new AppError('VALIDATION', p, [{ field: cal.isWorkingDay(date) ? 'start' : 'date', message: p }]);
 }
 
 class SlotFull extends Error {}
 
-/** Takes one place of a slot inside a transaction; throws SlotFull when none is left (R-BOOK-2). */
-async function takePlace(tx: TxOps, window: ServiceWindow, date: string, start: string): Promise<void> {
-  const id = slotId(window.id, date, start);
-  const slot = await tx.get('slots', id);
-  const booked = slot?.booked ?? 0;
-  if (booked >= window.slotCapacity) throw new SlotFull();
-  await tx.put('slots', { id, centerId: window.centerId, windowId: window.id, date, start, booked: booked + 1 });
-}
-
-async function releasePlace(tx: TxOps, windowId: string, date: string, start: string): Promise<void> {
-  const id = slotId(windowId, date, start);
-  const slot = await tx.get('slots', id);
-  if (slot && slot.booked > 0) await tx.update('slots', id, { inc: { booked: -1 } });
-}
-
 const seqId = (windowId: string, date: string) => `seq:booking:${windowId}:${date}`;
 
-async function createIfMissing<C extends CollectionName>(ctx: Ctx, col: C, doc: Doc<C>): Promise<void> {
-  if (await ctx.store.get(col, doc.id)) return;
-  try {
-    await ctx.store.insert(col, doc);
-  } catch (e) {
-    // Another request created it meanwhile: the transaction reads theirs.
-    if (!(isAppError(e) && e.code === 'CONFLICT')) throw e;
-  }
+/** One more place of a slot as read in a transaction; SlotFull when none is left (R-BOOK-2). */
+function takenPlace(window: ServiceWindow, date: string, start: string, slot: { booked: number } | null) {
+  const booked = slot?.booked ?? 0;
+  if (booked >= window.slotCapacity) throw new SlotFull();
+  return { id: slotId(window.id, date, start), centerId: window.centerId, windowId: window.id, date, start, booked: booked + 1 };
+}
+
+/** Gives a place back: the slot as read in the transaction, one less (never below 0); null when nothing to write. */
+function releasedPlace<S extends { booked: number }>(slot: S | null): S | null {
+  return slot && slot.booked > 0 ? { ...slot, booked: slot.booked - 1 } : null;
 }
 
 /**
@@ -131,23 +137,30 @@ async function createIfMissing<C extends CollectionName>(ctx: Ctx, col: C, doc: 
  * (one fails with a duplicate key, which the SDK does not retry); a plain insert with the
  * deterministic id lets exactly one create it, and the others find it in their transaction,
  * where concurrent updates are detected and retried. Called only once the request passed every
- * check a sequential call can fail, so a refused request creates nothing.
+ * check a sequential call can fail, so a refused request creates nothing. `known` holds the two
+ * documents when the caller has read them already (in parallel with its other reads): then
+ * nothing is read again, and only a missing one is created (issue 12).
  */
-async function ensureSlotDocs(ctx: Ctx, window: ServiceWindow, date: string, start: string): Promise<void> {
-  await createIfMissing(ctx, 'slots', { id: slotId(window.id, date, start), centerId: window.centerId, windowId: window.id, date, start, booked: 0 });
-  await createIfMissing(ctx, 'meta', { id: seqId(window.id, date), value: '0' });
-}
-
-async function nextNumber(tx: TxOps, window: ServiceWindow, date: string): Promise<string> {
-  const id = seqId(window.id, date);
-  const cur = await tx.get('meta', id);
-  const seq = Number(cur?.value ?? '0') + 1;
-  await tx.put('meta', { id, value: String(seq) });
-  return bookingNumber(date, window.code, seq);
+async function ensureSlotDocs(ctx: Ctx, window: ServiceWindow, date: string, start: string, known?: readonly [unknown, unknown]): Promise<void> {
+  const sid = slotId(window.id, date, start);
+  const qid = seqId(window.id, date);
+  const [slot, seq] = known ?? (await Promise.all([ctx.store.get('slots', sid), ctx.store.get('meta', qid)]));
+  const create = async (write: () => Promise<void>) => {
+    try {
+      await write();
+    } catch (e) {
+      // Another request created it meanwhile: the transaction reads theirs.
+      if (!(isAppError(e) && e.code === 'CONFLICT')) throw e;
+    }
+  };
+  await Promise.all([
+    slot ? null : create(() => ctx.store.insert('slots', { id: sid, centerId: window.centerId, windowId: window.id, date, start, booked: 0 })),
+    seq ? null : create(() => ctx.store.insert('meta', { id: qid, value: '0' })),
+  ]);
 }
 
 async function fullSlotError(ctx: Ctx, window: ServiceWindow, date: string, start: string): Promise<AppError> {
-  const cal = await centerCalendar(ctx, window.centerId);
+  const cal = (await centerData(ctx.store, window.centerId)).cal;
   const loads = await ctx.store.find('slots', { where: { windowId: window.id, date: { $gte: date } } });
   const alternatives = nearestFreeSlots(cal, ctx.clock.now(), window.slotMinutes, window.slotCapacity, { date, start }, loads);
   const hint =
@@ -160,25 +173,23 @@ async function fullSlotError(ctx: Ctx, window: ServiceWindow, date: string, star
   return new AppError('CONFLICT', `对不起,${dateLabel(date)} ${start} ${what}。${hint}`, { alternatives });
 }
 
-async function detail(ctx: Ctx, b: Booking): Promise<Out<'get'>> {
-  const [window, item, center] = await Promise.all([
-    loadWindow(ctx, b.windowId),
-    ctx.store.get('items', b.itemId),
-    ctx.store.get('centers', b.centerId),
-  ]);
+/** A booking with its window, materials and center, from the center's cached data. */
+async function detail(ctx: Ctx, b: Booking, known?: CenterData): Promise<Out<'get'>> {
+  const data = known?.center?.id === b.centerId ? known : await centerData(ctx.store, b.centerId);
+  const window = data.window(b.windowId) ?? (await loadWindow(ctx, b.windowId));
+  const item = data.item(b.itemId) ?? (await ctx.store.get('items', b.itemId));
   return {
     booking: b,
     window,
     materials: item?.materials ?? [],
-    centerName: center?.name ?? '',
-    centerAddress: center?.address ?? '',
+    centerName: data.center?.name ?? '',
+    centerAddress: data.center?.address ?? '',
   };
 }
 
 export async function options(ctx: Ctx, input: In<'options'>): Promise<Out<'options'>> {
-  const item = await loadItem(ctx, input.itemId);
-  const window = await loadWindow(ctx, item.windowId);
-  const cal = await centerCalendar(ctx, item.centerId);
+  const { item, window, data } = await itemAndWindow(ctx, input.itemId);
+  const cal = data.cal;
   const now = ctx.clock.now();
   const dates = bookableDays(cal, now, window.slotMinutes);
   const loads =
@@ -206,29 +217,41 @@ const duplicateBooking = (dup: Booking, itemName: string) =>
 const dupGuardId = (userId: string, residentId: string | undefined, itemId: string, date: string) => `dup:booking:${userId}:${residentId ?? '-'}:${itemId}:${date}`;
 
 /** The booking a guard names, if it still stands for that day. */
-async function bookedUnder(tx: TxOps, guardId: string, date: string): Promise<Booking | null> {
-  const g = await tx.get('meta', guardId);
-  const b = g?.value ? await tx.get('bookings', g.value) : null;
+async function bookedUnder(tx: TxOps, guard: { value: string } | null, date: string): Promise<Booking | null> {
+  const b = guard?.value ? await tx.get('bookings', guard.value) : null;
   return b && b.status === 'booked' && b.date === date ? b : null;
 }
 
+/**
+ * Round trips (issue 12): every read that needs nothing but the input goes out at once — the
+ * retry check, the item with its center's cached window and calendar, the agent's resident and
+ * authorisations, the same-day bookings, and the slot's documents when the container knows the
+ * item; then one transaction that reads its four documents together and writes together.
+ */
 export async function create(ctx: Ctx, input: In<'create'>): Promise<Out<'create'>> {
   const user = requireCaller(ctx);
+  const store = ctx.store;
   // A retried request (same requestId from the same user) finds the booking it already made.
   const id = ctx.requestId
     ? `bk-${crypto.createHash('sha256').update(`${user.id}\n${ctx.requestId}`).digest('hex').slice(0, 32)}`
     : `bk-${crypto.randomUUID()}`;
-  const already = await ctx.store.get('bookings', id);
-  if (already) return detail(ctx, already);
-
-  const item = await loadItem(ctx, input.itemId);
-  const window = await loadWindow(ctx, item.windowId);
+  const hint = peekItem(store, input.itemId);
+  const [already, found, reads, sameDay, hintedSlot, hintedSeq] = await Promise.all([
+    store.get('bookings', id),
+    itemWithCenter(store, input.itemId),
+    actingReads(ctx, user, input.residentId),
+    store.find('bookings', { where: input.residentId !== undefined ? { residentId: input.residentId, date: input.date } : { bookedBy: user.id, date: input.date } }),
+    hint ? store.get('slots', slotId(hint.windowId, input.date, input.start)) : null,
+    hint ? store.get('meta', seqId(hint.windowId, input.date)) : null,
+  ]);
+  if (already) return detail(ctx, already, found?.data);
+  if (!found) throw new AppError('NOT_FOUND', ITEM_NOT_FOUND);
+  const { item, data } = found;
+  const window = data.window(item.windowId) ?? (await loadWindow(ctx, item.windowId));
   if (window.centerId !== item.centerId) throw new AppError('VALIDATION', '该窗口不办理此事项,请返回办事指南重新选择。');
-  const applicant = await applicantFor(ctx, user, item, input.residentId);
-  const cal = await centerCalendar(ctx, item.centerId);
-  slotCheck(cal, ctx, window, input.date, input.start);
+  const applicant = applicantFor(ctx, user, item, input.residentId, reads);
+  slotCheck(data.cal, ctx, window, input.date, input.start);
 
-  const sameDay = await ctx.store.find('bookings', { where: applicant.resident ? { residentId: applicant.resident.id, date: input.date } : { bookedBy: user.id, date: input.date } });
   const dup = sameDay.find((b) => b.itemId === item.id && b.status === 'booked' && b.bookedBy === user.id);
   if (dup) throw duplicateBooking(dup, item.name);
   const guard = dupGuardId(user.id, applicant.resident?.id, item.id, input.date);
@@ -236,19 +259,22 @@ export async function create(ctx: Ctx, input: In<'create'>): Promise<Out<'create
   const at = nowIso(ctx);
   const end = daySlots(window.slotMinutes).find((s) => s.start === input.start)?.end ?? input.start;
   const residentUser = applicant.resident?.userId;
+  const sid = slotId(window.id, input.date, input.start);
+  const qid = seqId(window.id, input.date);
   try {
-    await ensureSlotDocs(ctx, window, input.date, input.start);
-    const booking = await ctx.store.transaction(async (tx) => {
-      const existing = await tx.get('bookings', id);
+    await ensureSlotDocs(ctx, window, input.date, input.start, hint?.windowId === window.id ? [hintedSlot, hintedSeq] : undefined);
+    const booking = await store.transaction(async (tx) => {
+      const [existing, guardDoc, slot, seq] = await Promise.all([tx.get('bookings', id), tx.get('meta', guard), tx.get('slots', sid), tx.get('meta', qid)]);
       if (existing) return existing;
       // The duplicate check again, with the write (issue 8.9): two concurrent requests both
       // passed the check above, but only one can commit its guard; the other reads it here.
-      const twin = await bookedUnder(tx, guard, input.date);
+      const twin = await bookedUnder(tx, guardDoc, input.date);
       if (twin) throw duplicateBooking(twin, item.name);
-      await takePlace(tx, window, input.date, input.start);
+      const place = takenPlace(window, input.date, input.start, slot);
+      const seqNo = Number(seq?.value ?? '0') + 1;
       const b: Booking = {
         id,
-        number: await nextNumber(tx, window, input.date),
+        number: bookingNumber(input.date, window.code, seqNo),
         centerId: item.centerId,
         windowId: window.id,
         itemId: item.id,
@@ -263,24 +289,29 @@ export async function create(ctx: Ctx, input: In<'create'>): Promise<Out<'create
       };
       if (applicant.resident) b.residentId = applicant.resident.id;
       if (user.role === 'agent') b.agentId = user.id;
-      await tx.insert('bookings', b);
-      await tx.put('meta', { id: guard, value: b.id });
-      await appendAudit(tx, { centerId: b.centerId, at, actorId: user.id, action: 'booking.create', collection: 'bookings', recordId: b.id, before: null, after: b });
-      await notify(
-        tx,
-        [user.id, residentUser],
-        {
-          centerId: b.centerId,
-          kind: 'booking',
-          title: '预约成功',
-          body: `${b.applicantName}已预约${dateLabel(b.date)} ${b.start}–${b.end}到${window.name}办理“${b.itemName}”,预约号 ${b.number}。请按材料清单备齐材料,准时前来,谢谢。`,
-          link: `/pages/booking/index?id=${b.id}`,
-        },
-        at,
-      );
+      // Every write of the booking at once: on CloudBase each is its own round trip.
+      await Promise.all([
+        tx.put('slots', place),
+        tx.put('meta', { id: qid, value: String(seqNo) }),
+        tx.put('bookings', b), // its id was read above in this transaction: as an insert, in one round trip
+        tx.put('meta', { id: guard, value: b.id }),
+        appendAudit(tx, { centerId: b.centerId, at, actorId: user.id, action: 'booking.create', collection: 'bookings', recordId: b.id, before: null, after: b }),
+        notify(
+          tx,
+          [user.id, residentUser],
+          {
+            centerId: b.centerId,
+            kind: 'booking',
+            title: '预约成功',
+            body: `${b.applicantName}已预约${dateLabel(b.date)} ${b.start}–${b.end}到${window.name}办理“${b.itemName}”,预约号 ${b.number}。请按材料清单备齐材料,准时前来,谢谢。`,
+            link: `/pages/booking/index?id=${b.id}`,
+          },
+          at,
+        ),
+      ]);
       return b;
     });
-    return detail(ctx, booking);
+    return detail(ctx, booking, data);
   } catch (e) {
     if (e instanceof SlotFull || e instanceof TransactionConflict) throw await fullSlotError(ctx, window, input.date, input.start);
     throw e;
@@ -289,8 +320,8 @@ export async function create(ctx: Ctx, input: In<'create'>): Promise<Out<'create
 
 export async function mine(ctx: Ctx, _input: In<'mine'>): Promise<Out<'mine'>> {
   const user = requireCaller(ctx);
-  const own = await ctx.store.find('bookings', { where: { bookedBy: user.id } });
-  const forMe = (await Promise.all((await myResidentIds(ctx, user)).map((rid) => ctx.store.find('bookings', { where: { residentId: rid } })))).flat();
+  const [own, rids] = await Promise.all([ctx.store.find('bookings', { where: { bookedBy: user.id } }), myResidentIds(ctx, user)]);
+  const forMe = (await Promise.all(rids.map((rid) => ctx.store.find('bookings', { where: { residentId: rid } })))).flat();
   const all = new Map([...own, ...forMe].map((b) => [b.id, b]));
   const bookings = [...all.values()].sort((a, b) => `${b.date} ${b.start}`.localeCompare(`${a.date} ${a.start}`));
   return { bookings };
@@ -298,10 +329,11 @@ export async function mine(ctx: Ctx, _input: In<'mine'>): Promise<Out<'mine'>> {
 
 export async function get(ctx: Ctx, input: In<'get'>): Promise<Out<'get'>> {
   const user = requireCaller(ctx);
-  const b = await loadBooking(ctx, input.bookingId);
+  // The caller's center is almost always the booking's: its cached data comes with the booking.
+  const [b, data] = await Promise.all([loadBooking(ctx, input.bookingId), centerData(ctx.store, user.centerId)]);
   const allowed = isCenterStaff(user) ? user.centerId === b.centerId : await isParty(ctx, user, b);
   if (!allowed) throw new AppError('FORBIDDEN', '对不起,这不是您的预约,无法查看;请在“我的预约”中查看您本人的预约。');
-  return detail(ctx, b);
+  return detail(ctx, b, data);
 }
 
 /** Everyone a booking concerns: booker, agent, and the resident when on WeChat (R-BOOK-4). */
@@ -314,72 +346,107 @@ async function notifyParties(tx: TxOps, parties: string[], b: Booking, exclude: 
   await notify(tx, parties.filter((u) => u !== exclude), { centerId: b.centerId, kind: 'booking', title, body, link: `/pages/booking/index?id=${b.id}` }, at);
 }
 
+/** Who may change the booking, and whom to tell: both reads at once (one round trip, or none). */
+async function partyAndParties(ctx: Ctx, user: User, b: Booking): Promise<{ party: boolean; parties: string[] }> {
+  const [party, parties] = await Promise.all([isParty(ctx, user, b), partiesOf(ctx, b)]);
+  return { party, parties };
+}
+
+/** The booking as the transaction reads it must still be the one the checks saw, in the same slot. */
+function stillBooked(cur: Booking | null, b: Booking): Booking {
+  if (!cur || cur.status !== 'booked' || cur.windowId !== b.windowId || cur.date !== b.date || cur.start !== b.start) {
+    throw new AppError('CONFLICT', '该预约状态已变化,请刷新后再试。');
+  }
+  return cur;
+}
+
 export async function cancel(ctx: Ctx, input: In<'cancel'>): Promise<Out<'cancel'>> {
   const user = requireCaller(ctx);
   const b = await loadBooking(ctx, input.bookingId);
-  if (!(await isParty(ctx, user, b))) throw new AppError('FORBIDDEN', '对不起,只有预约人本人或代办员可以取消该预约。');
+  const { party, parties } = await partyAndParties(ctx, user, b);
+  if (!party) throw new AppError('FORBIDDEN', '对不起,只有预约人本人或代办员可以取消该预约。');
   const problem = bookerChangeProblem(b, ctx.clock.now());
   if (problem) throw new AppError('CONFLICT', problem);
   const at = nowIso(ctx);
-  const parties = await partiesOf(ctx, b);
+  const sid = slotId(b.windowId, b.date, b.start);
   const next = await ctx.store.transaction(async (tx) => {
-    const cur = await tx.get('bookings', b.id);
-    if (!cur || cur.status !== 'booked') throw new AppError('CONFLICT', '该预约状态已变化,请刷新后再试。');
+    const [found, slot] = await Promise.all([tx.get('bookings', b.id), tx.get('slots', sid)]);
+    const cur = stillBooked(found, b);
     const after: Booking = { ...cur, status: 'cancelled', cancelledAt: at, cancelledBy: user.id, cancelReason: '预约人取消' };
-    await tx.put('bookings', after);
-    await releasePlace(tx, cur.windowId, cur.date, cur.start);
-    await appendAudit(tx, { centerId: cur.centerId, at, actorId: user.id, action: 'booking.cancel', collection: 'bookings', recordId: cur.id, before: cur, after });
-    await notifyParties(tx, parties, after, user.id, '预约已取消', `${after.applicantName}${dateLabel(after.date)} ${after.start}办理“${after.itemName}”的预约(${after.number})已由${user.name}取消。`, at);
+    const released = releasedPlace(slot);
+    await Promise.all([
+      tx.put('bookings', after),
+      released ? tx.put('slots', released) : null,
+      appendAudit(tx, { centerId: cur.centerId, at, actorId: user.id, action: 'booking.cancel', collection: 'bookings', recordId: cur.id, before: cur, after }),
+      notifyParties(tx, parties, after, user.id, '预约已取消', `${after.applicantName}${dateLabel(after.date)} ${after.start}办理“${after.itemName}”的预约(${after.number})已由${user.name}取消。`, at),
+    ]);
     return after;
   });
   return { booking: next };
 }
 
+/** The agent must still be authorised on the day of the change (no read when there is no agent). */
+async function agentStillActing(ctx: Ctx, user: User, b: Booking): Promise<void> {
+  if (!(b.agentId && b.residentId && user.id === b.agentId)) return;
+  const [resident, auths] = await Promise.all([ctx.store.get('residents', b.residentId), ctx.store.find('authorizations', { where: { residentId: b.residentId } })]);
+  if (resident) {
+    const p = actingProblem(user, resident, auths, shanghaiDate(ctx.clock.now()));
+    if (p) throw new AppError('FORBIDDEN', p);
+  }
+}
+
 export async function reschedule(ctx: Ctx, input: In<'reschedule'>): Promise<Out<'reschedule'>> {
   const user = requireCaller(ctx);
-  const b = await loadBooking(ctx, input.bookingId);
-  if (!(await isParty(ctx, user, b))) throw new AppError('FORBIDDEN', '对不起,只有预约人本人或代办员可以改期。');
+  const [b, data] = await Promise.all([loadBooking(ctx, input.bookingId), centerData(ctx.store, user.centerId)]);
+  const sid = slotId(b.windowId, input.date, input.start);
+  const qid = seqId(b.windowId, input.date);
+  // Who may change it, whom to tell, and the new slot's documents: one round trip.
+  const [{ party, parties }, , newSlot, newSeq] = await Promise.all([
+    partyAndParties(ctx, user, b),
+    agentStillActing(ctx, user, b),
+    ctx.store.get('slots', sid),
+    ctx.store.get('meta', qid),
+  ]);
+  if (!party) throw new AppError('FORBIDDEN', '对不起,只有预约人本人或代办员可以改期。');
   const problem = bookerChangeProblem(b, ctx.clock.now());
   if (problem) throw new AppError('CONFLICT', problem);
   if (b.date === input.date && b.start === input.start) {
     throw new AppError('VALIDATION', '新的时段与原预约相同,请选择另一个时段。', [{ field: 'start', message: '请选择不同的时段' }]);
   }
-  if (b.agentId && b.residentId) {
-    // The agent must still be authorised on the day of the change.
-    const resident = await ctx.store.get('residents', b.residentId);
-    const agent = await ctx.store.get('users', b.agentId);
-    if (resident && agent && user.id === agent.id) {
-      const p = actingProblem(agent, resident, await ctx.store.find('authorizations', { where: { residentId: resident.id } }), shanghaiDate(ctx.clock.now()));
-      if (p) throw new AppError('FORBIDDEN', p);
-    }
-  }
-  const window = await loadWindow(ctx, b.windowId);
-  const cal = await centerCalendar(ctx, b.centerId);
-  slotCheck(cal, ctx, window, input.date, input.start);
+  const own = b.centerId === data.center?.id ? data : await centerData(ctx.store, b.centerId);
+  const window = own.window(b.windowId) ?? (await loadWindow(ctx, b.windowId));
+  slotCheck(own.cal, ctx, window, input.date, input.start);
   const at = nowIso(ctx);
   const end = daySlots(window.slotMinutes).find((s) => s.start === input.start)?.end ?? input.start;
-  const parties = await partiesOf(ctx, b);
+  const oldSid = slotId(b.windowId, b.date, b.start);
   try {
-    await ensureSlotDocs(ctx, window, input.date, input.start);
+    await ensureSlotDocs(ctx, window, input.date, input.start, [newSlot, newSeq]);
     const next = await ctx.store.transaction(async (tx) => {
-      const cur = await tx.get('bookings', b.id);
-      if (!cur || cur.status !== 'booked') throw new AppError('CONFLICT', '该预约状态已变化,请刷新后再试。');
-      await takePlace(tx, window, input.date, input.start);
-      await releasePlace(tx, cur.windowId, cur.date, cur.start);
+      const [found, slot, oldSlot, seq] = await Promise.all([tx.get('bookings', b.id), tx.get('slots', sid), tx.get('slots', oldSid), tx.get('meta', qid)]);
+      const cur = stillBooked(found, b);
+      const place = takenPlace(window, input.date, input.start, slot);
+      const released = releasedPlace(oldSlot);
+      const seqNo = Number(seq?.value ?? '0') + 1;
+      const sameDay = cur.date === input.date;
       const after: Booking = {
         ...cur,
         date: input.date,
         start: input.start,
         end,
-        number: cur.date === input.date ? cur.number : await nextNumber(tx, window, input.date),
+        number: sameDay ? cur.number : bookingNumber(input.date, window.code, seqNo),
         rescheduledFrom: `${cur.date} ${cur.start}`,
       };
-      await tx.put('bookings', after);
-      await appendAudit(tx, { centerId: cur.centerId, at, actorId: user.id, action: 'booking.reschedule', collection: 'bookings', recordId: cur.id, before: cur, after });
-      await notifyParties(tx, parties, after, '', '预约已改期', `${after.applicantName}办理“${after.itemName}”的预约已改到${dateLabel(after.date)} ${after.start}–${after.end},预约号 ${after.number}。`, at);
+      await Promise.all([
+        tx.put('slots', place),
+        released ? tx.put('slots', released) : null,
+        sameDay ? null : tx.put('meta', { id: qid, value: String(seqNo) }),
+        tx.put('bookings', after),
+        appendAudit(tx, { centerId: cur.centerId, at, actorId: user.id, action: 'booking.reschedule', collection: 'bookings', recordId: cur.id, before: cur, after }),
+        notifyParties(tx, parties, after, '', '预约已改期', `${after.applicantName}办理“${after.itemName}”的预约已改到${dateLabel(after.date)} ${after.start}–${after.end},预约号 ${after.number}。`, at),
+      ]);
       return after;
     });
-    return detail(ctx, next);
+    return detail(ctx, next, own);
   } catch (e) {
     if (e instanceof SlotFull || e instanceof TransactionConflict) throw await fullSlotError(ctx, window, input.date, input.start);
     throw e;
@@ -392,12 +459,17 @@ export async function cancelByCenter(ctx: Ctx, actor: User, bookingId: string, r
   const b = await ctx.store.get('bookings', bookingId);
   if (!b) return null;
   const parties = await partiesOf(ctx, b);
+  const sid = slotId(b.windowId, b.date, b.start);
   return ctx.store.transaction(async (tx) => {
-    const cur = await tx.get('bookings', bookingId);
+    const [cur, read] = await Promise.all([tx.get('bookings', bookingId), tx.get('slots', sid)]);
     if (!cur || cur.status !== 'booked') return null;
+    // Rescheduled since it was read: its place is in another slot.
+    const moved = cur.windowId !== b.windowId || cur.date !== b.date || cur.start !== b.start;
+    const slot = moved ? await tx.get('slots', slotId(cur.windowId, cur.date, cur.start)) : read;
     const after: Booking = { ...cur, status: 'cancelled', cancelledAt: at, cancelledBy: actor.id, cancelReason: reason };
+    const released = releasedPlace(slot);
     await tx.put('bookings', after);
-    await releasePlace(tx, cur.windowId, cur.date, cur.start);
+    if (released) await tx.put('slots', released);
     await appendAudit(tx, { centerId: cur.centerId, at, actorId: actor.id, action: 'booking.center_cancel', collection: 'bookings', recordId: cur.id, before: cur, after });
     await notifyParties(
       tx,
@@ -432,40 +504,49 @@ export async function dayBoard(ctx: Ctx, input: In<'dayBoard'>): Promise<Out<'da
   return { window, windows, bookings };
 }
 
+/**
+ * Round trips (issue 12): the booking with the center's cached item, window and post; then one
+ * transaction that reads the booking, the booker and what the new case needs together, and
+ * writes together.
+ */
 export async function checkIn(ctx: Ctx, input: In<'checkIn'>): Promise<Out<'checkIn'>> {
   const user = requireCaller(ctx);
-  const b = await loadBooking(ctx, input.bookingId);
+  const [b, data] = await Promise.all([loadBooking(ctx, input.bookingId), centerData(ctx.store, user.centerId)]);
   requireSameCenter(user, b.centerId, '预约接待');
   const today = shanghaiDate(ctx.clock.now());
   if (b.status === 'cancelled') throw new AppError('CONFLICT', '该预约已取消,请为群众按现场来办登记。');
   if (b.status === 'arrived') throw new AppError('CONFLICT', `该群众已于${b.arrivedAt?.slice(11, 16) ?? ''}由${b.receivedByName ?? '其他工作人员'}接待,无需重复登记。`);
   if (b.date !== today) throw new AppError('VALIDATION', `该预约是${dateLabel(b.date)}的,今天不能登记到达;请核对预约号,或按现场来办登记。`);
-  const item = await loadItem(ctx, b.itemId);
-  const post = await windowPostOf(ctx, item.windowId);
-  const booker = await ctx.store.get('users', b.bookedBy);
+  const item = data.item(b.itemId);
+  if (!item) throw new AppError('NOT_FOUND', ITEM_NOT_FOUND);
+  const post = data.posts.find((p) => p.windowId === item.windowId) ?? null;
+  const window = data.window(item.windowId);
   const at = nowIso(ctx);
   const after: Booking = { ...b, status: 'arrived', arrivedAt: at, receivedBy: user.id, receivedByName: user.name };
   // Arrival opens the case in the same transaction: the receiver is its first-ask person (R-CASE-1).
   const caseId = await ctx.store.transaction(async (tx) => {
-    const cur = await tx.get('bookings', b.id);
+    const [cur, booker, reads] = await Promise.all([tx.get('bookings', b.id), tx.get('users', b.bookedBy), caseReads(tx, user, item, post, at, window)]);
     if (!cur || cur.status !== 'booked') return null;
-    await tx.put('bookings', after);
-    await appendAudit(tx, { centerId: b.centerId, at, actorId: user.id, action: 'booking.check_in', collection: 'bookings', recordId: b.id, before: cur, after });
-    const c = await openCase(
-      ctx,
-      tx,
-      user,
-      {
-        item,
-        applicantName: b.applicantName,
-        bookingId: b.id,
-        ...(booker?.role === 'villager' ? { applicantUserId: booker.id } : {}),
-        ...(b.residentId ? { residentId: b.residentId } : {}),
-        ...(b.agentId ? { agentId: b.agentId } : {}),
-      },
-      post,
-      at,
-    );
+    const [c] = await Promise.all([
+      openCase(
+        ctx,
+        tx,
+        user,
+        {
+          item,
+          applicantName: b.applicantName,
+          bookingId: b.id,
+          ...(booker?.role === 'villager' ? { applicantUserId: booker.id } : {}),
+          ...(b.residentId ? { residentId: b.residentId } : {}),
+          ...(b.agentId ? { agentId: b.agentId } : {}),
+        },
+        post,
+        at,
+        reads,
+      ),
+      tx.put('bookings', after),
+      appendAudit(tx, { centerId: b.centerId, at, actorId: user.id, action: 'booking.check_in', collection: 'bookings', recordId: b.id, before: cur, after }),
+    ]);
     return c.id;
   });
   if (!caseId) throw new AppError('CONFLICT', '该预约刚刚已被其他工作人员登记,请刷新后查看。');
@@ -474,11 +555,13 @@ export async function checkIn(ctx: Ctx, input: In<'checkIn'>): Promise<Out<'chec
 
 export async function requestVisit(ctx: Ctx, input: In<'requestVisit'>): Promise<Out<'requestVisit'>> {
   const user = requireCaller(ctx);
-  const item = await loadItem(ctx, input.itemId);
+  const [found, reads] = await Promise.all([itemWithCenter(ctx.store, input.itemId), actingReads(ctx, user, input.residentId)]);
+  if (!found) throw new AppError('NOT_FOUND', ITEM_NOT_FOUND);
+  const { item } = found;
   if (!item.doorToDoor) {
     throw new AppError('VALIDATION', `对不起,“${item.name}”需要到窗口办理,暂不提供上门服务;您可以预约到窗口办理,或请村代办员代办。`, [{ field: 'itemId', message: '该事项不提供上门服务' }]);
   }
-  const applicant = await applicantFor(ctx, user, item, input.residentId);
+  const applicant = applicantFor(ctx, user, item, input.residentId, reads);
   const at = nowIso(ctx);
   const visit: Visit = {
     id: `visit-${crypto.randomUUID()}`,

@@ -1,9 +1,11 @@
-import { WorkCalendar } from '../../../shared/domain/calendar';
-import { OFFICIAL_SCHEDULE } from '../../../shared/domain/official-calendar';
+import type { WorkCalendar } from '../../../shared/domain/calendar';
 import type { Ctx } from '../context';
+import { centerData } from '../store/center-cache';
 
-/** The center's working-day calendar: the official schedule plus the admin's entries. */
+/**
+ * The center's working-day calendar: the official schedule plus the admin's entries, from the
+ * container's cache checked against the cache version (store/center-cache.ts, issue 12).
+ */
 export async function centerCalendar(ctx: Ctx, centerId: string): Promise<WorkCalendar> {
-  const entries = await ctx.store.find('calendar', { where: { centerId } });
-  return new WorkCalendar(OFFICIAL_SCHEDULE, entries);
+  return (await centerData(ctx.store, centerId)).cal;
 }

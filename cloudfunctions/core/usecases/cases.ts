@@ -19,9 +19,10 @@ import { promiseLabel, type ServiceItem } from '../../../shared/domain/catalog';
 import { AppError } from '../../../shared/domain/errors';
 import type { ServiceWindow, User } from '../../../shared/domain/org';
 import { maskName } from '../../../shared/domain/personal-data';
-import type { Leave, Post } from '../../../shared/domain/posts';
+import type { Leave, Post, TrailEntry } from '../../../shared/domain/posts';
 import { addDays, dateLabel, shanghaiDate } from '../../../shared/domain/time';
 import { nowIso, type Ctx } from '../context';
+import { centerData, type CenterData } from '../store/center-cache';
 import type { TxOps } from '../store/port';
 import { appendAudit } from './audit';
 import { centerCalendar } from './calendar';
@@ -72,22 +73,22 @@ interface Lookups {
   posts: Map<string, Post>;
 }
 
-async function lookups(ctx: Ctx, centerId: string): Promise<Lookups> {
+/** One round trip: the center's cached calendar, windows and posts (a version check), leaves and users. */
+async function lookups(ctx: Ctx, centerId: string): Promise<Lookups & { data: CenterData }> {
   const date = today(ctx);
-  const [cal, leaves, users, windows, posts] = await Promise.all([
-    centerCalendar(ctx, centerId),
+  const [data, leaves, users] = await Promise.all([
+    centerData(ctx.store, centerId),
     leavesOn(ctx, centerId, date),
     ctx.store.find('users', { where: { centerId } }),
-    ctx.store.find('windows', { where: { centerId } }),
-    ctx.store.find('posts', { where: { centerId } }),
   ]);
   return {
-    cal,
+    data,
+    cal: data.cal,
     leaves,
     date,
     users: new Map(users.map((u) => [u.id, u])),
-    windows: new Map(windows.map((w) => [w.id, w])),
-    posts: new Map(posts.map((p) => [p.id, p])),
+    windows: new Map(data.windows.map((w) => [w.id, w])),
+    posts: new Map(data.posts.map((p) => [p.id, p])),
   };
 }
 
@@ -113,12 +114,15 @@ async function isParty(ctx: Ctx, user: User, c: Case): Promise<boolean> {
   return (await ctx.store.get('residents', c.residentId))?.userId === user.id;
 }
 
-async function detail(ctx: Ctx, c: Case, viewer: User): Promise<Detail> {
-  const [l, item, trail] = await Promise.all([
-    lookups(ctx, c.centerId),
-    ctx.store.get('items', c.itemId),
-    ctx.store.find('trail', { where: { caseId: c.id }, orderBy: [['at', 'asc']] }),
-  ]);
+const caseTrail = (ctx: Ctx, caseId: string) => ctx.store.find('trail', { where: { caseId }, orderBy: [['at', 'asc']] });
+
+/**
+ * A case as its page shows it. `known` holds what the caller read already (the lookups, the
+ * trail as it stood before its own step, and that step): then nothing is read again (issue 12).
+ */
+async function detail(ctx: Ctx, c: Case, viewer: User, known?: { l: Lookups & { data: CenterData }; trail: TrailEntry[] }): Promise<Detail> {
+  const [l, trail] = known && known.l.data.center?.id === c.centerId ? [known.l, known.trail] : await Promise.all([lookups(ctx, c.centerId), caseTrail(ctx, c.id)]);
+  const item = l.data.item(c.itemId) ?? (await ctx.store.get('items', c.itemId));
   const staffSide = viewer.role !== 'villager' && viewer.role !== 'agent';
   return {
     case: view(c, l),
@@ -130,21 +134,31 @@ async function detail(ctx: Ctx, c: Case, viewer: User): Promise<Detail> {
   };
 }
 
-async function addTrail(tx: TxOps, c: Case, actor: User, action: string, text: string, isPublic: boolean, at: string): Promise<void> {
-  await tx.insert('trail', { id: `t-${crypto.randomUUID()}`, caseId: c.id, centerId: c.centerId, at, actorId: actor.id, actorName: actor.name, action, text, public: isPublic });
+/** A trail step; `put` with a fresh random id: as an insert, in one CloudBase round trip instead of two. */
+async function addTrail(tx: TxOps, c: Case, actor: User, action: string, text: string, isPublic: boolean, at: string): Promise<TrailEntry> {
+  const entry: TrailEntry = { id: `t-${crypto.randomUUID()}`, caseId: c.id, centerId: c.centerId, at, actorId: actor.id, actorName: actor.name, action, text, public: isPublic };
+  await tx.put('trail', entry);
+  return entry;
 }
 
-/** The applicant's side: the villager, the agent, the resident on WeChat. */
-async function applicantSide(ctx: Ctx, c: Case): Promise<string[]> {
-  const residentUser = c.residentId ? (await ctx.store.get('residents', c.residentId))?.userId : undefined;
-  return [c.applicantUserId, c.agentId, residentUser].filter((u): u is string => u !== undefined);
+const caseSeqId = (windowId: string, date: string) => `seq:case:${windowId}:${date}`;
+
+/** What opening a case reads in its transaction: the window (unless known), the handler, the day's number. */
+export interface CaseReads {
+  window: ServiceWindow | null;
+  handler: User | null;
+  seq: number;
 }
 
-async function nextCaseNumber(tx: TxOps, window: ServiceWindow, date: string): Promise<string> {
-  const id = `seq:case:${window.id}:${date}`;
-  const seq = Number((await tx.get('meta', id))?.value ?? '0') + 1;
-  await tx.put('meta', { id, value: String(seq) });
-  return `J${date.replace(/-/g, '')}-${window.code}-${String(seq).padStart(3, '0')}`;
+/** The reads of openCase, all at once; a caller may start them together with its own (issue 12). */
+export async function caseReads(tx: TxOps, receiver: User, item: ServiceItem, windowPost: Post | null, at: string, window?: ServiceWindow): Promise<CaseReads> {
+  const handlerId = windowPost?.aId ?? receiver.id;
+  const [w, handler, seq] = await Promise.all([
+    window ?? tx.get('windows', item.windowId),
+    handlerId === receiver.id ? receiver : tx.get('users', handlerId),
+    tx.get('meta', caseSeqId(item.windowId, shanghaiDate(new Date(at)))),
+  ]);
+  return { window: w, handler, seq: Number(seq?.value ?? '0') };
 }
 
 export interface OpenCaseInput {
@@ -161,14 +175,21 @@ export interface OpenCaseInput {
  * person for its whole life (R-CASE-1); the handler is the A of the item's window post (the
  * receiver when the window has no post), and B acts for them while they are away (R-CASE-6).
  */
-export async function openCase(ctx: Ctx, tx: TxOps, receiver: User, input: OpenCaseInput, windowPost: Post | null, at: string): Promise<Case> {
-  const window = await tx.get('windows', input.item.windowId);
+export async function openCase(ctx: Ctx, tx: TxOps, receiver: User, input: OpenCaseInput, windowPost: Post | null, at: string, known?: CaseReads): Promise<Case> {
+  return (await openCaseWithTrail(tx, receiver, input, windowPost, at, known)).c;
+}
+
+/** openCase, also giving the trail step it wrote (for an answer without reading the trail again). */
+async function openCaseWithTrail(tx: TxOps, receiver: User, input: OpenCaseInput, windowPost: Post | null, at: string, known?: CaseReads): Promise<{ c: Case; entry: TrailEntry }> {
+  const reads = known ?? (await caseReads(tx, receiver, input.item, windowPost, at));
+  const { window, handler } = reads;
   if (!window) throw new AppError('NOT_FOUND', '对不起,没有找到该事项的办理窗口,请联系中心管理员。');
   const handlerId = windowPost?.aId ?? receiver.id;
-  const handler = handlerId === receiver.id ? receiver : await tx.get('users', handlerId);
+  const date = shanghaiDate(new Date(at));
+  const seq = reads.seq + 1;
   const c: Case = {
     id: `case-${crypto.randomUUID()}`,
-    number: await nextCaseNumber(tx, window, shanghaiDate(new Date(at))),
+    number: `J${date.replace(/-/g, '')}-${window.code}-${String(seq).padStart(3, '0')}`,
     centerId: input.item.centerId,
     windowId: window.id,
     itemId: input.item.id,
@@ -188,10 +209,14 @@ export async function openCase(ctx: Ctx, tx: TxOps, receiver: User, input: OpenC
   if (input.residentId) c.residentId = input.residentId;
   if (input.agentId) c.agentId = input.agentId;
   if (input.bookingId) c.bookingId = input.bookingId;
-  await tx.insert('cases', c);
-  await addTrail(tx, c, receiver, 'case.open', `${receiver.name}接待并登记(首问责任人),事项“${c.itemName}”,由${window.name}${c.handlerName}办理。`, true, at);
-  await appendAudit(tx, { centerId: c.centerId, at, actorId: receiver.id, action: 'case.open', collection: 'cases', recordId: c.id, before: null, after: c });
-  return c;
+  // Every write at once: on CloudBase each is its own round trip.
+  const [, , entry] = await Promise.all([
+    tx.put('meta', { id: caseSeqId(window.id, date), value: String(seq) }),
+    tx.put('cases', c), // a fresh random id: as an insert, in one round trip
+    addTrail(tx, c, receiver, 'case.open', `${receiver.name}接待并登记(首问责任人),事项“${c.itemName}”,由${window.name}${c.handlerName}办理。`, true, at),
+    appendAudit(tx, { centerId: c.centerId, at, actorId: receiver.id, action: 'case.open', collection: 'cases', recordId: c.id, before: null, after: c }),
+  ]);
+  return { c, entry };
 }
 
 export async function windowPostOf(ctx: Ctx, windowId: string): Promise<Post | null> {
@@ -199,12 +224,24 @@ export async function windowPostOf(ctx: Ctx, windowId: string): Promise<Post | n
   return p ?? null;
 }
 
+type Known = { l: Lookups & { data: CenterData }; trail: TrailEntry[] };
+
+/**
+ * A case with what a decision on it and the answer need — the center's lookups and the trail —
+ * read at once (issue 12): one round trip where there were five one after another.
+ */
+async function decisionStart(ctx: Ctx, user: User, caseId: string): Promise<{ c: Case; known: Known }> {
+  const [c, l, trail] = await Promise.all([loadCase(ctx, caseId), lookups(ctx, user.centerId), caseTrail(ctx, caseId)]);
+  return { c, known: { l, trail } };
+}
+
 /** Only the handler (or whoever acts for them today) decides outcomes. */
-async function requireHandler(ctx: Ctx, user: User, c: Case): Promise<void> {
+async function requireHandler(ctx: Ctx, user: User, c: Case, l?: Lookups): Promise<void> {
   requireSameCenter(user, c.centerId, '办件');
   if (user.id === c.handlerId) return;
-  const post = c.postId ? await ctx.store.get('posts', c.postId) : null;
-  const acting = actingFor(c, post, today(ctx), await leavesOn(ctx, c.centerId, today(ctx)));
+  // The caller's center is the case's (checked above): its lookups hold the post and today's leaves.
+  const post = c.postId ? (l ? (l.posts.get(c.postId) ?? null) : await ctx.store.get('posts', c.postId)) : null;
+  const acting = actingFor(c, post, today(ctx), l ? l.leaves : await leavesOn(ctx, c.centerId, today(ctx)));
   if (acting === user.id) return;
   throw new AppError('FORBIDDEN', `对不起,本件由${c.handlerName}办理,办理结果须由承办人(或其B岗)作出;如需您来办理,请先由承办人转交给您。`);
 }
@@ -223,22 +260,33 @@ async function change(
   ctx: Ctx,
   user: User,
   c: Case,
+  known: Known | null,
   next: Case,
   step: { action: string; text: string; public: boolean },
-  tell: { to: Array<string | null | undefined>; title: string; body: string } | null,
+  /** `applicant`: tell the applicant's side too (the resident's account is read with the case, in the transaction). */
+  tell: { to: Array<string | null | undefined>; applicant?: boolean; title: string; body: string } | null,
 ): Promise<Detail> {
   const at = nowIso(ctx);
   const saved: Case = { ...next, updatedAt: at };
+  let entry: TrailEntry | null = null;
   await ctx.store.transaction(async (tx) => {
-    const cur = await tx.get('cases', c.id);
+    const [cur, resident] = await Promise.all([tx.get('cases', c.id), tell?.applicant && c.residentId ? tx.get('residents', c.residentId) : null]);
     if (!cur || cur.updatedAt !== c.updatedAt) throw new AppError('CONFLICT', '本件刚刚已被其他人办理,请刷新后再试。');
-    await tx.put('cases', saved);
-    await addTrail(tx, saved, user, step.action, step.text, step.public, at);
-    await appendAudit(tx, { centerId: c.centerId, at, actorId: user.id, action: step.action, collection: 'cases', recordId: c.id, before: cur, after: saved });
-    if (tell) await notify(tx, tell.to.filter((u) => u !== user.id), { centerId: c.centerId, kind: 'case', title: tell.title, body: tell.body, link: `/pages/matter/index?id=${c.id}` }, at);
+    const to = tell ? [...tell.to, ...(tell.applicant ? [c.applicantUserId, c.agentId, resident?.userId] : [])] : [];
+    // Every write at once: on CloudBase each is its own round trip (issue 12). Started before
+    // the rating invitation below, so that its reads and writes overlap these.
+    const writes = Promise.all([
+      tx.put('cases', saved),
+      addTrail(tx, saved, user, step.action, step.text, step.public, at),
+      appendAudit(tx, { centerId: c.centerId, at, actorId: user.id, action: step.action, collection: 'cases', recordId: c.id, before: cur, after: saved }),
+      tell ? notify(tx, to.filter((u) => u !== user.id), { centerId: c.centerId, kind: 'case', title: tell.title, body: tell.body, link: `/pages/matter/index?id=${c.id}` }, at) : null,
+    ]);
+    writes.catch(() => undefined); // awaited below; a failure of the invitation must not leave it unhandled
     await inviteToRate(tx, cur, saved, at); // R-RATE-1: the invitation commits with the completion
+    [, entry] = await writes;
   });
-  return detail(ctx, saved, user);
+  // The answer from what was read before, with the step just written: nothing read again.
+  return detail(ctx, saved, user, known && entry ? { l: known.l, trail: [...known.trail, entry] } : undefined);
 }
 
 /** Removes optional keys a later state no longer has. */
@@ -261,41 +309,45 @@ export async function mine(ctx: Ctx, _input: In<'mine'>): Promise<Out<'mine'>> {
 
 export async function get(ctx: Ctx, input: In<'get'>): Promise<Out<'get'>> {
   const user = requireCaller(ctx);
-  const c = await loadCase(ctx, input.caseId);
+  // The case, the trail and the caller's center's lookups at once; the check decides what is shown.
+  const { c, known } = await decisionStart(ctx, user, input.caseId);
   const allowed = user.role === 'villager' || user.role === 'agent' ? await isParty(ctx, user, c) : user.centerId === c.centerId;
   if (!allowed) throw new AppError('FORBIDDEN', '对不起,这不是您的办件,无法查看;请在“我的办件”中查看您本人的办件。');
-  return detail(ctx, c, user);
+  return detail(ctx, c, user, known);
 }
 
 export async function registerWalkIn(ctx: Ctx, input: In<'registerWalkIn'>): Promise<Out<'registerWalkIn'>> {
   const staff = requireCaller(ctx);
-  const item = await loadItem(ctx, input.itemId);
+  // Everything the checks and the answer need, at once (issue 12): the staff's center (with the
+  // item when it is one of theirs), the resident and the agent named.
+  const [l, r, a] = await Promise.all([
+    lookups(ctx, staff.centerId),
+    input.residentId ? ctx.store.get('residents', input.residentId) : null,
+    input.agentId ? ctx.store.get('users', input.agentId) : null,
+  ]);
+  const item = l.data.item(input.itemId) ?? (await loadItem(ctx, input.itemId));
   requireSameCenter(staff, item.centerId, '办件登记');
-  if (input.residentId) {
-    const r = await ctx.store.get('residents', input.residentId);
-    if (!r || r.centerId !== staff.centerId) throw new AppError('NOT_FOUND', '对不起,没有找到该群众的登记信息,请核对后重试。');
+  if (input.residentId && (!r || r.centerId !== staff.centerId)) throw new AppError('NOT_FOUND', '对不起,没有找到该群众的登记信息,请核对后重试。');
+  if (input.agentId && (!a || a.role !== 'agent' || a.centerId !== staff.centerId)) {
+    throw new AppError('VALIDATION', '请选择本中心的村代办员。', [{ field: 'agentId', message: '请选择本中心的村代办员' }]);
   }
-  if (input.agentId) {
-    const a = await ctx.store.get('users', input.agentId);
-    if (!a || a.role !== 'agent' || a.centerId !== staff.centerId) throw new AppError('VALIDATION', '请选择本中心的村代办员。', [{ field: 'agentId', message: '请选择本中心的村代办员' }]);
-  }
-  const post = await windowPostOf(ctx, item.windowId);
+  const post = l.data.posts.find((p) => p.windowId === item.windowId) ?? null;
   const at = nowIso(ctx);
-  const c = await ctx.store.transaction((tx) =>
-    openCase(ctx, tx, staff, { item, applicantName: input.applicantName, ...(input.residentId ? { residentId: input.residentId } : {}), ...(input.agentId ? { agentId: input.agentId } : {}) }, post, at),
+  const { c, entry } = await ctx.store.transaction((tx) =>
+    openCaseWithTrail(tx, staff, { item, applicantName: input.applicantName, ...(input.residentId ? { residentId: input.residentId } : {}), ...(input.agentId ? { agentId: input.agentId } : {}) }, post, at, undefined),
   );
-  return detail(ctx, c, staff);
+  return detail(ctx, c, staff, { l, trail: [entry] });
 }
 
 export async function supplement(ctx: Ctx, input: In<'supplement'>): Promise<Out<'supplement'>> {
   const user = requireCaller(ctx);
-  const c = await loadCase(ctx, input.caseId);
-  await requireHandler(ctx, user, c);
+  const { c, known } = await decisionStart(ctx, user, input.caseId);
+  await requireHandler(ctx, user, c, known.l);
   if (c.supplementIssuedAt) {
     throw new AppError('CONFLICT', '本件已经发过一次补正通知。按一次性告知的要求,每件只能补正一次;群众补齐材料后请直接受理或作出其他决定。');
   }
   requireStatus(c, ['received'], '发补正通知');
-  const item = await loadItem(ctx, c.itemId);
+  const item = known.l.data.item(c.itemId) ?? (await loadItem(ctx, c.itemId));
   const missing = [...new Set(input.missing)];
   const problem = supplementProblem(item.materials.map((m) => m.name), missing);
   if (problem) throw new AppError('VALIDATION', problem, [{ field: 'missing', message: problem }]);
@@ -304,27 +356,28 @@ export async function supplement(ctx: Ctx, input: In<'supplement'>): Promise<Out
     ctx,
     user,
     c,
+    known,
     { ...c, status: 'supplement', supplementIssuedAt: at, missingMaterials: missing },
     { action: 'case.supplement', text: `出具材料补正通知单,需补齐:${missing.join('、')}${input.note ? `(${input.note})` : ''}。`, public: true },
-    { to: await applicantSide(ctx, c), title: '请补齐材料', body: `您办理的“${c.itemName}”(${c.number})还需补齐:${missing.join('、')}。这是需要补充的全部材料,补齐后请带来窗口,谢谢。` },
+    { to: [], applicant: true, title: '请补齐材料', body: `您办理的“${c.itemName}”(${c.number})还需补齐:${missing.join('、')}。这是需要补充的全部材料,补齐后请带来窗口,谢谢。` },
   );
 }
 
 export async function resubmitted(ctx: Ctx, input: In<'resubmitted'>): Promise<Out<'resubmitted'>> {
   const user = requireCaller(ctx);
-  const c = await loadCase(ctx, input.caseId);
-  await requireHandler(ctx, user, c);
+  const { c, known } = await decisionStart(ctx, user, input.caseId);
+  await requireHandler(ctx, user, c, known.l);
   requireStatus(c, ['supplement'], '登记补正材料');
-  return change(ctx, user, c, { ...c, status: 'received' }, { action: 'case.resubmitted', text: '群众已补齐材料,进入受理审查。', public: true }, null);
+  return change(ctx, user, c, known, { ...c, status: 'received' }, { action: 'case.resubmitted', text: '群众已补齐材料,进入受理审查。', public: true }, null);
 }
 
 export async function accept(ctx: Ctx, input: In<'accept'>): Promise<Out<'accept'>> {
   const user = requireCaller(ctx);
-  const c = await loadCase(ctx, input.caseId);
-  await requireHandler(ctx, user, c);
+  const { c, known } = await decisionStart(ctx, user, input.caseId);
+  await requireHandler(ctx, user, c, known.l);
   requireStatus(c, ['received'], '受理');
-  const item = await loadItem(ctx, c.itemId);
-  const cal = await centerCalendar(ctx, c.centerId);
+  const item = known.l.data.item(c.itemId) ?? (await loadItem(ctx, c.itemId));
+  const cal = known.l.cal;
   const on = today(ctx);
   const deadline = cal.addWorkingDays(on, item.promisedDays);
   const next: Case = { ...c, status: 'accepted', acceptedOn: on, deadline, remindersSent: [] };
@@ -334,51 +387,54 @@ export async function accept(ctx: Ctx, input: In<'accept'>): Promise<Out<'accept
     ctx,
     user,
     c,
+    known,
     next,
     { action: 'case.accept', text: `已受理,出具受理通知书,承诺${promiseLabel(item.promisedDays)},办结期限${dateLabel(deadline)}。`, public: true },
-    { to: await applicantSide(ctx, c), title: '已受理', body: `您办理的“${c.itemName}”(${c.number})已受理,将于${dateLabel(deadline)}前办结。` },
+    { to: [], applicant: true, title: '已受理', body: `您办理的“${c.itemName}”(${c.number})已受理,将于${dateLabel(deadline)}前办结。` },
   );
 }
 
 export async function doneOnSpot(ctx: Ctx, input: In<'doneOnSpot'>): Promise<Out<'doneOnSpot'>> {
   const user = requireCaller(ctx);
-  const c = await loadCase(ctx, input.caseId);
-  await requireHandler(ctx, user, c);
+  const { c, known } = await decisionStart(ctx, user, input.caseId);
+  await requireHandler(ctx, user, c, known.l);
   requireStatus(c, ['received'], '即收即办');
   const at = nowIso(ctx);
   return change(
     ctx,
     user,
     c,
+    known,
     { ...without(c, 'nextReminderOn'), status: 'done', result: input.result, finishedAt: at, acceptedOn: today(ctx) },
     { action: 'case.done_on_spot', text: `即收即办,当场办结:${input.result}`, public: true },
-    { to: await applicantSide(ctx, c), title: '已办结', body: `您办理的“${c.itemName}”(${c.number})已当场办结:${input.result}。谢谢您的配合!` },
+    { to: [], applicant: true, title: '已办结', body: `您办理的“${c.itemName}”(${c.number})已当场办结:${input.result}。谢谢您的配合!` },
   );
 }
 
 export async function reject(ctx: Ctx, input: In<'reject'>): Promise<Out<'reject'>> {
   const user = requireCaller(ctx);
-  const c = await loadCase(ctx, input.caseId);
-  await requireHandler(ctx, user, c);
+  const { c, known } = await decisionStart(ctx, user, input.caseId);
+  await requireHandler(ctx, user, c, known.l);
   requireStatus(c, ['received', 'supplement'], '作出不予受理决定');
   const at = nowIso(ctx);
   return change(
     ctx,
     user,
     c,
+    known,
     { ...without(c, 'nextReminderOn'), status: 'rejected', rejectReasons: input.reasons, finishedAt: at },
     { action: 'case.reject', text: `不予受理,出具不予受理通知书,理由:${input.reasons.join(';')}`, public: true },
-    { to: await applicantSide(ctx, c), title: '不予受理', body: `对不起,您申请的“${c.itemName}”(${c.number})不予受理,理由:${input.reasons.join(';')}。如有疑问,请咨询窗口或拨打监督电话。` },
+    { to: [], applicant: true, title: '不予受理', body: `对不起,您申请的“${c.itemName}”(${c.number})不予受理,理由:${input.reasons.join(';')}。如有疑问,请咨询窗口或拨打监督电话。` },
   );
 }
 
 export async function forward(ctx: Ctx, input: In<'forward'>): Promise<Out<'forward'>> {
   const user = requireCaller(ctx);
-  const c = await loadCase(ctx, input.caseId);
-  await requireHandler(ctx, user, c);
+  const { c, known } = await decisionStart(ctx, user, input.caseId);
+  await requireHandler(ctx, user, c, known.l);
   requireStatus(c, ['received'], '转报');
-  const item = await loadItem(ctx, c.itemId);
-  const cal = await centerCalendar(ctx, c.centerId);
+  const item = known.l.data.item(c.itemId) ?? (await loadItem(ctx, c.itemId));
+  const cal = known.l.cal;
   const on = today(ctx);
   if (input.committedDate < on || !cal.isWorkingDay(input.committedDate)) {
     throw new AppError('VALIDATION', '承诺办结日期须是今天或以后的工作日,请重新选择。', [{ field: 'committedDate', message: '请选择今天或以后的工作日' }]);
@@ -391,25 +447,30 @@ export async function forward(ctx: Ctx, input: In<'forward'>): Promise<Out<'forw
     ctx,
     user,
     c,
+    known,
     next,
     { action: 'case.forward', text: `已受理并转报${to},承诺${dateLabel(input.committedDate)}前办结。`, public: true },
-    { to: await applicantSide(ctx, c), title: '已转报', body: `您办理的“${c.itemName}”(${c.number})已报送${to},承诺${dateLabel(input.committedDate)}前办结。` },
+    { to: [], applicant: true, title: '已转报', body: `您办理的“${c.itemName}”(${c.number})已报送${to},承诺${dateLabel(input.committedDate)}前办结。` },
   );
 }
 
 export async function transfer(ctx: Ctx, input: In<'transfer'>): Promise<Out<'transfer'>> {
   const user = requireCaller(ctx);
-  const c = await loadCase(ctx, input.caseId);
-  if (user.id !== c.firstAskId) await requireHandler(ctx, user, c);
+  const { c, known } = await decisionStart(ctx, user, input.caseId);
+  const { l } = known;
+  if (user.id !== c.firstAskId) await requireHandler(ctx, user, c, l);
   requireStatus(c, ['received', 'supplement', 'accepted', 'forwarded'], '转办');
-  const target = await ctx.store.get('users', input.toUserId);
+  // The center's users, posts, windows and today's leaves are in the lookups read with the case.
+  const sameCenter = l.data.center?.id === c.centerId;
+  const target = sameCenter ? l.users.get(input.toUserId) : await ctx.store.get('users', input.toUserId);
   if (!target || target.role !== 'staff' || target.centerId !== c.centerId) {
     throw new AppError('VALIDATION', '请选择本中心的一位窗口工作人员接收本件,不能转给“其他人”。', [{ field: 'toUserId', message: '请选择具体的工作人员' }]);
   }
   if (target.id === c.handlerId) throw new AppError('VALIDATION', `本件已由${target.name}办理,无需转办。`, [{ field: 'toUserId', message: '请选择其他工作人员' }]);
-  const post = await postOf(ctx, target.id);
+  const posts = [...l.posts.values()];
+  const post = sameCenter ? (posts.find((p) => p.aId === target.id) ?? posts.find((p) => p.bId === target.id) ?? null) : await postOf(ctx, target.id);
   const date = today(ctx);
-  const leaves = await leavesOn(ctx, c.centerId, date);
+  const leaves = sameCenter ? l.leaves : await leavesOn(ctx, c.centerId, date);
   const acting = actingHandler(target.id, post ?? { aId: target.id, bId: target.id }, date, leaves);
   if (!acting) {
     throw new AppError('VALIDATION', `${target.name}今天不在岗,且其B岗也不在岗。请转给其他在岗人员;或由您(首问责任人)先登记事项,与群众约定时间和联系方式(R-CASE-4)。`, [
@@ -417,25 +478,26 @@ export async function transfer(ctx: Ctx, input: In<'transfer'>): Promise<Out<'tr
     ]);
   }
   const windowId = target.windowId ?? c.windowId;
-  const window = await ctx.store.get('windows', windowId);
+  const window = l.windows.get(windowId) ?? (await ctx.store.get('windows', windowId));
   const next: Case = { ...c, handlerId: target.id, handlerName: target.name, windowId };
   if (post) next.postId = post.id;
   else delete next.postId;
-  const actingName = acting === target.id ? target.name : ((await ctx.store.get('users', acting))?.name ?? '');
+  const actingName = acting === target.id ? target.name : ((l.users.get(acting) ?? (await ctx.store.get('users', acting)))?.name ?? '');
   return change(
     ctx,
     user,
     c,
+    known,
     next,
     { action: 'case.transfer', text: `转至${window?.name ?? ''}${target.name}办理${acting !== target.id ? `(${target.name}不在岗期间由B岗${actingName}代办)` : ''}:${input.note}`, public: true },
-    { to: [acting, c.firstAskId, ...(await applicantSide(ctx, c))], title: '办件转办', body: `“${c.itemName}”(${c.number})已转至${window?.name ?? ''}${target.name}办理。` },
+    { to: [acting, c.firstAskId], applicant: true, title: '办件转办', body: `“${c.itemName}”(${c.number})已转至${window?.name ?? ''}${target.name}办理。` },
   );
 }
 
 export async function complete(ctx: Ctx, input: In<'complete'>): Promise<Out<'complete'>> {
   const user = requireCaller(ctx);
-  const c = await loadCase(ctx, input.caseId);
-  await requireHandler(ctx, user, c);
+  const { c, known } = await decisionStart(ctx, user, input.caseId);
+  await requireHandler(ctx, user, c, known.l);
   requireStatus(c, ['accepted', 'forwarded'], '办结');
   const at = nowIso(ctx);
   const late = c.deadline !== undefined && today(ctx) > c.deadline;
@@ -443,9 +505,10 @@ export async function complete(ctx: Ctx, input: In<'complete'>): Promise<Out<'co
     ctx,
     user,
     c,
+    known,
     { ...without(c, 'nextReminderOn'), status: 'done', result: input.result, finishedAt: at },
     { action: 'case.complete', text: `已办结${late ? '(超期办结)' : ''}:${input.result}`, public: true },
-    { to: [c.firstAskId, ...(await applicantSide(ctx, c))], title: '已办结', body: `您办理的“${c.itemName}”(${c.number})已办结:${input.result}。谢谢您的耐心等待!` },
+    { to: [c.firstAskId], applicant: true, title: '已办结', body: `您办理的“${c.itemName}”(${c.number})已办结:${input.result}。谢谢您的耐心等待!` },
   );
 }
 
@@ -460,9 +523,7 @@ const DOCUMENT_TITLES: Record<DocumentKind, string> = {
 export async function document(ctx: Ctx, input: In<'document'>): Promise<Out<'document'>> {
   const d = await get(ctx, { caseId: input.caseId });
   const c = d.case;
-  const center = await ctx.store.get('centers', c.centerId);
-  const window = await ctx.store.get('windows', c.windowId);
-  const trail = await ctx.store.find('trail', { where: { caseId: c.id }, orderBy: [['at', 'asc']] });
+  const [center, window, trail] = await Promise.all([ctx.store.get('centers', c.centerId), ctx.store.get('windows', c.windowId), caseTrail(ctx, c.id)]);
   const stepOn = (action: string) => {
     const t = trail.filter((x) => x.action === action).pop();
     return t ? shanghaiDate(new Date(t.at)) : null;
@@ -547,13 +608,14 @@ export async function overdue(ctx: Ctx, _input: In<'overdue'>): Promise<Out<'ove
 
 export async function myMatters(ctx: Ctx, _input: In<'myMatters'>): Promise<Out<'myMatters'>> {
   const user = requireCaller(ctx);
-  const l = await lookups(ctx, user.centerId);
-  const residents = await ctx.store.find('residents', { where: { userId: user.id } });
-  const lists = await Promise.all([
+  // What needs only the caller goes out at once; the cases of the residents they are, after.
+  const [l, residents, ...own] = await Promise.all([
+    lookups(ctx, user.centerId),
+    ctx.store.find('residents', { where: { userId: user.id } }),
     ctx.store.find('cases', { where: { applicantUserId: user.id } }),
     user.role === 'agent' ? ctx.store.find('cases', { where: { centerId: user.centerId, agentId: user.id } }) : Promise.resolve([]),
-    ...residents.map((r) => ctx.store.find('cases', { where: { residentId: r.id } })),
   ]);
+  const lists = [...own, ...(await Promise.all(residents.map((r) => ctx.store.find('cases', { where: { residentId: r.id } }))))];
   const all = new Map(lists.flat().map((c) => [c.id, c]));
   return { cases: [...all.values()].map((c) => view(c, l)).sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
 }

@@ -4,8 +4,9 @@ import type { catalogContract } from '../../../shared/contracts/catalog';
 import type { ActionOutput, ActionParsedInput } from '../../../shared/contracts/define';
 import { searchScore, toSummary, type ServiceItem } from '../../../shared/domain/catalog';
 import { AppError } from '../../../shared/domain/errors';
-import type { Center, ServiceWindow } from '../../../shared/domain/org';
+import type { Center } from '../../../shared/domain/org';
 import { nowIso, type Ctx } from '../context';
+import { centerData, itemWithCenter, type CenterData } from '../store/center-cache';
 import { appendAudit } from './audit';
 import { requireCaller, requireSameCenter } from './guards';
 
@@ -13,22 +14,25 @@ type C = typeof catalogContract;
 type In<A extends keyof C> = ActionParsedInput<C[A]>;
 type Out<A extends keyof C> = ActionOutput<C[A]>;
 
+const CENTER_NOT_FOUND = '对不起,没有找到该便民服务中心,请返回首页重新选择您所在的中心。';
+
 async function loadCenter(ctx: Ctx, centerId: string): Promise<Center> {
   const center = await ctx.store.get('centers', centerId);
-  if (!center) throw new AppError('NOT_FOUND', '对不起,没有找到该便民服务中心,请返回首页重新选择您所在的中心。');
+  if (!center) throw new AppError('NOT_FOUND', CENTER_NOT_FOUND);
   return center;
 }
 
-async function loadWindow(ctx: Ctx, centerId: string, windowId: string): Promise<ServiceWindow> {
-  const w = await ctx.store.get('windows', windowId);
-  if (!w || w.centerId !== centerId) {
-    throw new AppError('NOT_FOUND', '对不起,本中心没有这个窗口,请返回事项目录重新选择。');
-  }
-  return w;
+/**
+ * A center with its windows and items, from the container's cache checked against the cache
+ * version (store/center-cache.ts): one round trip where there were two or three (issue 12).
+ */
+async function catalogOf(ctx: Ctx, centerId: string): Promise<CenterData & { center: Center }> {
+  const data = await centerData(ctx.store, centerId);
+  if (!data.center) throw new AppError('NOT_FOUND', CENTER_NOT_FOUND);
+  return { ...data, center: data.center };
 }
 
-const centerItems = (ctx: Ctx, centerId: string) =>
-  ctx.store.find('items', { where: { centerId }, orderBy: [['code', 'asc']] });
+const WINDOW_NOT_FOUND = '对不起,本中心没有这个窗口,请返回事项目录重新选择。';
 
 export async function listCenters(ctx: Ctx, _input: In<'listCenters'>): Promise<Out<'listCenters'>> {
   const [districts, centers] = await Promise.all([
@@ -52,34 +56,24 @@ export async function villages(ctx: Ctx, input: In<'villages'>): Promise<Out<'vi
 }
 
 export async function home(ctx: Ctx, input: In<'home'>): Promise<Out<'home'>> {
-  const center = await loadCenter(ctx, input.centerId);
-  const [windows, items] = await Promise.all([
-    ctx.store.find('windows', { where: { centerId: center.id }, orderBy: [['sort', 'asc']] }),
-    centerItems(ctx, center.id),
-  ]);
+  const { center, windows, items } = await catalogOf(ctx, input.centerId);
   const counts = new Map<string, number>();
   for (const i of items) counts.set(i.windowId, (counts.get(i.windowId) ?? 0) + 1);
   return { center, windows: windows.map((w) => ({ ...w, itemCount: counts.get(w.id) ?? 0 })) };
 }
 
 export async function listItems(ctx: Ctx, input: In<'listItems'>): Promise<Out<'listItems'>> {
-  await loadCenter(ctx, input.centerId);
-  if (input.windowId === undefined) {
-    return { items: (await centerItems(ctx, input.centerId)).map(toSummary), window: null };
-  }
-  const window = await loadWindow(ctx, input.centerId, input.windowId);
-  const items = await ctx.store.find('items', {
-    where: { centerId: input.centerId, windowId: window.id },
-    orderBy: [['code', 'asc']],
-  });
-  return { items: items.map(toSummary), window };
+  const data = await catalogOf(ctx, input.centerId);
+  if (input.windowId === undefined) return { items: data.items.map(toSummary), window: null };
+  const window = data.window(input.windowId);
+  if (!window) throw new AppError('NOT_FOUND', WINDOW_NOT_FOUND);
+  return { items: data.items.filter((i) => i.windowId === window.id).map(toSummary), window };
 }
 
 export async function search(ctx: Ctx, input: In<'search'>): Promise<Out<'search'>> {
-  await loadCenter(ctx, input.centerId);
   // A center publishes tens to a few hundred items: scoring them in memory is cheap and lets
   // one pure rule (searchScore) decide relevance for both adapters.
-  const items = await centerItems(ctx, input.centerId);
+  const { items } = await catalogOf(ctx, input.centerId);
   const ranked = items
     .map((item) => ({ item, score: searchScore(item, input.q) }))
     .filter((r) => r.score > 0)
@@ -88,13 +82,13 @@ export async function search(ctx: Ctx, input: In<'search'>): Promise<Out<'search
 }
 
 export async function getItem(ctx: Ctx, input: In<'getItem'>): Promise<Out<'getItem'>> {
-  const item = await ctx.store.get('items', input.itemId);
-  if (!item) throw new AppError('NOT_FOUND', '对不起,没有找到该事项,可能已调整,请返回目录重新查找。');
-  const [window, center] = await Promise.all([
-    loadWindow(ctx, item.centerId, item.windowId),
-    loadCenter(ctx, item.centerId),
-  ]);
-  return { item, window, center };
+  const found = await itemWithCenter(ctx.store, input.itemId);
+  if (!found) throw new AppError('NOT_FOUND', '对不起,没有找到该事项,可能已调整,请返回目录重新查找。');
+  const { item, data } = found;
+  const window = data.window(item.windowId);
+  if (!window) throw new AppError('NOT_FOUND', WINDOW_NOT_FOUND);
+  if (!data.center) throw new AppError('NOT_FOUND', CENTER_NOT_FOUND);
+  return { item, window, center: data.center };
 }
 
 /** A per-center code key, inserted in the same transaction, keeps item codes unique on both stores. */

@@ -22,31 +22,36 @@ export interface NoticeDraft {
  * Recipients are de-duplicated; missing ones are skipped. Returns how many were written.
  */
 export async function notify(tx: TxOps, recipients: ReadonlyArray<string | null | undefined>, draft: NoticeDraft, at: string): Promise<number> {
-  const seen = new Set<string>();
-  let written = 0;
   const { key, ...notice } = draft;
-  for (const userId of recipients) {
-    if (!userId || seen.has(userId)) continue;
-    seen.add(userId);
-    const id = key ? `n-${crypto.createHash('sha256').update(`${key}\n${userId}`).digest('hex').slice(0, 32)}` : `n-${crypto.randomUUID()}`;
-    if (key && (await tx.get('notices', id))) continue;
-    await tx.insert('notices', { id, userId, createdAt: at, ...notice });
-    await tx.insert('outbox', {
-      id: `ob-${id.slice(2)}`,
-      centerId: notice.centerId,
-      noticeId: id,
-      userId,
-      kind: notice.kind,
-      title: notice.title,
-      body: notice.body,
-      ...(notice.link ? { link: notice.link } : {}),
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: at,
-      leaseUntil: '',
-      createdAt: at,
-    });
-    written += 1;
-  }
+  const unique = [...new Set(recipients.filter((u): u is string => Boolean(u)))];
+  // Every recipient at once, the notice and its outbox entry together: on CloudBase each write is
+  // its own round trip (issue 12). Ids are fresh (random) or read just before (keyed), so `put`
+  // writes exactly what an insert would, in one round trip instead of two.
+  const wrote = await Promise.all(
+    unique.map(async (userId) => {
+      const id = key ? `n-${crypto.createHash('sha256').update(`${key}\n${userId}`).digest('hex').slice(0, 32)}` : `n-${crypto.randomUUID()}`;
+      if (key && (await tx.get('notices', id))) return 0;
+      await Promise.all([
+        tx.put('notices', { id, userId, createdAt: at, ...notice }),
+        tx.put('outbox', {
+          id: `ob-${id.slice(2)}`,
+          centerId: notice.centerId,
+          noticeId: id,
+          userId,
+          kind: notice.kind,
+          title: notice.title,
+          body: notice.body,
+          ...(notice.link ? { link: notice.link } : {}),
+          status: 'pending',
+          attempts: 0,
+          nextAttemptAt: at,
+          leaseUntil: '',
+          createdAt: at,
+        }),
+      ]);
+      return 1;
+    }),
+  );
+  const written = wrote.reduce<number>((a, b) => a + b, 0);
   return written;
 }
