@@ -48,8 +48,9 @@ export const ratePageLink = (caseId: string): string => `/rate/index?caseId=${ca
 
 /**
  * Called by cases.ts inside the transaction that finishes a case: when it has just become done
- * (completed, or done on the spot), the applicant's side is invited to rate (R-RATE-1). The
- * notice's key makes it once per case however often the completion is retried.
+ * (completed, or done on the spot), the applicant's side is invited to rate (R-RATE-1). Once per
+ * case: only the change into 'done' invites, and that change commits once (cases.ts refuses a
+ * stale case), so no notice key (and no extra read per recipient) is needed.
  */
 export async function inviteToRate(tx: TxOps, before: Case, after: Case, at: string): Promise<void> {
   if (after.status !== 'done' || before.status === 'done') return;
@@ -62,7 +63,6 @@ export async function inviteToRate(tx: TxOps, before: Case, after: Case, at: str
     {
       centerId: after.centerId,
       kind: 'case',
-      key: `rate-invite:${after.id}`,
       title: '请您评价',
       body: `您好,您办理的“${after.itemName}”(${after.number})已办结。请您对${after.handlerName}的服务作出评价(非常满意至非常不满意),${dateLabel(last)}前有效。谢谢您的监督!`,
       link: ratePageLink(after.id),
