@@ -12,7 +12,7 @@ import { ManualClock, systemClock } from '../cloudfunctions/core/clock';
 import type { WechatSender } from '../cloudfunctions/core/push/sender';
 import type { TemplateConfig } from '../cloudfunctions/core/push/templates';
 import { consentId, runDispatch } from '../cloudfunctions/core/usecases/outbox-dispatch';
-import { runSweep } from '../cloudfunctions/core/usecases/sweep';
+import { runSweep, SWEEP_PARALLEL } from '../cloudfunctions/core/usecases/sweep';
 import { nextReminderDate, type Case } from '../shared/domain/cases';
 import { DevTokens } from '../cloudfunctions/core/identity/dev-token';
 import { startLocalHost } from '../cloudfunctions/core/runtime/local-host';
@@ -298,7 +298,7 @@ async function sweepBench(): Promise<void> {
   emit('sweep.stored_cases', total, 'count');
   emit('sweep.open_cases', await store.count('cases', { status: 'accepted' }), 'count');
   const t0 = performance.now();
-  const r = await runSweep(store, clock);
+  const r = await runSweep(store, clock, { parallel: SWEEP_PARALLEL }); // as the timer runs it
   emit('sweep.due', r.due, 'count');
   emit('sweep.ms', performance.now() - t0, 'ms');
   emit('sweep.notices', r.notices, 'count');

@@ -17,7 +17,7 @@ import { loadTemplates } from '../push/templates';
 import type { Store } from '../store/port';
 import { runDispatch } from '../usecases/outbox-dispatch';
 import { runSetup } from '../usecases/setup';
-import { runSweep } from '../usecases/sweep';
+import { runSweep, SWEEP_PARALLEL } from '../usecases/sweep';
 import { sameSecret } from '../identity/secrets';
 import { MAX_TIMEOUT_S, PUSH_FUNCTIONS, TIMERS, type TimerJob } from './deploy-manifest';
 import { createStore, storeDriver } from './store-from-env';
@@ -188,7 +188,7 @@ export function timerMain(job: TimerJob, opts: EntryOptions & { timeoutS?: numbe
       const stopAt = Date.now() + timeoutS * 1000 - SAFETY_MS;
       const data =
         job === 'sweep'
-          ? await runSweep(s, systemClock, { shouldStop: () => Date.now() >= stopAt })
+          ? await runSweep(s, systemClock, { shouldStop: () => Date.now() >= stopAt, parallel: SWEEP_PARALLEL })
           : await runDispatch({ store: s, clock: systemClock, ...pushFor(job, opts.sender) });
       return { ok: true, data };
     } catch (e) {
