@@ -50,6 +50,7 @@ export const handlers: Handlers = {
     options: booking.options,
     create: booking.create,
     mine: booking.mine,
+    held: booking.held,
     get: booking.get,
     cancel: booking.cancel,
     reschedule: booking.reschedule,

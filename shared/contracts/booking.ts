@@ -41,6 +41,12 @@ export const bookingContract = {
     input: z.object({}).strict(),
     output: z.object({ bookings: z.array(bookingSchema) }),
   }),
+  held: action({
+    summary: "The caller's bookings of an item still to come (status booked, today or later), shown before a new one is made.",
+    roles: ['villager', 'agent'],
+    input: z.object({ itemId: idField('事项') }).strict(),
+    output: z.object({ bookings: z.array(bookingSchema) }),
+  }),
   get: action({
     summary: 'One booking with its window and the complete material checklist (one-time notification).',
     roles: ['villager', 'agent', 'staff', 'office', 'admin'],

@@ -327,6 +327,21 @@ export async function mine(ctx: Ctx, _input: In<'mine'>): Promise<Out<'mine'>> {
   return { bookings };
 }
 
+/**
+ * The caller's bookings of one item still to come (issue 11): the guide and the booking page say
+ * "您已预约 …" before a slot is picked, instead of refusing a duplicate after it. One indexed read
+ * (bookedBy, date): what the caller booked, for themself or, as an agent, for a resident.
+ */
+export async function held(ctx: Ctx, input: In<'held'>): Promise<Out<'held'>> {
+  const user = requireCaller(ctx);
+  const today = shanghaiDate(ctx.clock.now());
+  const mineFromToday = await ctx.store.find('bookings', { where: { bookedBy: user.id, date: { $gte: today } } });
+  const bookings = mineFromToday
+    .filter((b) => b.itemId === input.itemId && b.status === 'booked')
+    .sort((a, b) => `${a.date} ${a.start}`.localeCompare(`${b.date} ${b.start}`));
+  return { bookings };
+}
+
 export async function get(ctx: Ctx, input: In<'get'>): Promise<Out<'get'>> {
   const user = requireCaller(ctx);
   // The caller's center is almost always the booking's: its cached data comes with the booking.
