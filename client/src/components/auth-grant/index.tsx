@@ -1,7 +1,10 @@
-import { Picker, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { addDays } from '@shared/domain/time';
 import { AUTH_METHODS, type AuthMethod } from '@shared/domain/residents';
+import DateChips, { ChoiceChips } from '../date-chips';
 import Field from '../field';
-import { AUTH_METHOD_LABELS } from '../../services/format';
+import MonthGrid from '../month-grid';
+import { AUTH_METHOD_LABELS, dateLabel, todayInShanghai } from '../../services/format';
 
 export interface Grant {
   method: AuthMethod;
@@ -23,23 +26,19 @@ export default function AuthGrant({
   inApp?: boolean;
 }) {
   const methods = AUTH_METHODS.filter((m) => inApp || m !== 'in_app');
+  const today = todayInShanghai();
   return (
     <View>
       <Field label="授权方式" errors={errs('authorization.method')}>
-        <Picker mode="selector" range={methods.map((m) => AUTH_METHOD_LABELS[m])} value={Math.max(0, methods.indexOf(value.method))} onChange={(e) => onChange({ ...value, method: methods[Number(e.detail.value)] ?? 'paper' })}>
-          <View className="field__input">{AUTH_METHOD_LABELS[value.method]}</View>
-        </Picker>
+        <ChoiceChips label="授权方式" options={methods.map((m) => ({ value: m, label: AUTH_METHOD_LABELS[m] }))} value={value.method} onChange={(m) => onChange({ ...value, method: m })} />
       </Field>
       {value.method === 'in_app' && <View className="muted">提交后,群众会在小程序中收到确认请求,本人确认后授权才生效。</View>}
       <Field label="授权日期" errors={errs('authorization.givenOn')}>
-        <Picker mode="date" value={value.givenOn} onChange={(e) => onChange({ ...value, givenOn: e.detail.value })}>
-          <View className="field__input">{value.givenOn}</View>
-        </Picker>
+        <DateChips label="授权日期" today={today} from={addDays(today, -3)} count={4} max={today} value={value.givenOn} onChange={(d) => onChange({ ...value, givenOn: d })} />
       </Field>
       <Field label="有效期至" errors={errs('authorization.validUntil')}>
-        <Picker mode="date" value={value.validUntil} onChange={(e) => onChange({ ...value, validUntil: e.detail.value })}>
-          <View className="field__input">{value.validUntil}</View>
-        </Picker>
+        <View className="chips__chosen">有效期至:{value.validUntil ? dateLabel(value.validUntil) : '请在月历中选择'}</View>
+        <MonthGrid label="有效期至" today={today} min={today} value={value.validUntil} onChange={(d) => onChange({ ...value, validUntil: d })} />
       </Field>
     </View>
   );
