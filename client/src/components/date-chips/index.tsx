@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { dateLabel } from '@shared/domain/time';
 import MonthGrid from '../month-grid';
+import Tap from '../tap';
 import { dayChips } from './days';
 import './index.scss';
 
@@ -23,21 +24,13 @@ export function ChoiceChips<T extends string>({ label, options, value, onChange 
       {options.map((o) => {
         const on = o.value === value;
         return (
-          <View
-            key={o.value}
-            className={`chip${on ? ' chip--on' : ''}${o.disabled ? ' chip--disabled' : ''}`}
-            role="radio"
-            aria-checked={on}
-            aria-disabled={o.disabled ? true : undefined}
-            aria-label={`${o.label}${o.note ? `,${o.note}` : ''}`}
-            onClick={() => !o.disabled && onChange(o.value)}
-          >
+          <Tap key={o.value} className={`chip${on ? ' chip--on' : ''}${o.disabled ? ' chip--disabled' : ''}`} role="radio" checked={on} disabled={o.disabled} label={`${o.label}${o.note ? `,${o.note}` : ''}`} onTap={() => onChange(o.value)}>
             <Text className="chip__name">
               {on ? '✓ ' : ''}
               {o.label}
             </Text>
             {o.note && <Text className="chip__mark">{o.note}</Text>}
-          </View>
+          </Tap>
         );
       })}
     </View>
@@ -62,22 +55,22 @@ export default function DateChips({ label, today, value, onChange, count = 7, fr
         {chips.map((c) => {
           const on = c.date === value;
           return (
-            <View key={c.date} className={`chip${on ? ' chip--on' : ''}`} role="radio" aria-checked={on} aria-label={c.spoken} onClick={() => onChange(c.date)}>
+            <Tap key={c.date} className={`chip${on ? ' chip--on' : ''}`} role="radio" checked={on} label={c.spoken} onTap={() => onChange(c.date)}>
               <Text className="chip__name">
                 {on ? '✓ ' : ''}
                 {c.name}
               </Text>
               {c.day && <Text className="chip__day">{c.day}</Text>}
               {c.mark && <Text className="chip__mark">{c.mark}</Text>}
-            </View>
+            </Tap>
           );
         })}
-        <View className={`chip${!inChips && value ? ' chip--on' : ''}`} role="radio" aria-checked={!inChips && !!value} aria-expanded={grid} aria-label={`其他日期${!inChips && value ? `,已选${dateLabel(value)}` : ''}`} onClick={() => setGrid(!grid)}>
+        <Tap className={`chip${!inChips && value ? ' chip--on' : ''}`} role="radio" checked={!inChips && !!value} label={`其他日期,${grid ? '收起月历' : '打开月历'}${!inChips && value ? `,已选${dateLabel(value)}` : ''}`} onTap={() => setGrid(!grid)}>
           <Text className="chip__name">
             {!inChips && value ? '✓ ' : ''}其他日期
           </Text>
           <Text className="chip__day">{grid ? '收起月历' : '打开月历'}</Text>
-        </View>
+        </Tap>
       </View>
       {grid && (
         <MonthGrid

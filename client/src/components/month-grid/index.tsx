@@ -1,62 +1,65 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
+import Tap from '../tap';
 import { daySpoken, monthOf, monthTitle, monthWeeks, shiftMonth, WEEKDAY_HEADERS } from './weeks';
 import './index.scss';
 
 /**
  * A month of days to choose from (issue 11): weekday headers, 上个月/下个月, each day a button
  * named by its full date (and its mark: 法定节假日, 调休上班 … in words), chosen shown by a tick
- * and aria-pressed, days outside min/max disabled. `today` comes from the caller's clock.
+ * and aria-checked, days outside min/max disabled. `today` comes from the caller's clock.
  */
 export default function MonthGrid({ label, today, value, onChange, min, max, markOf, shortMark }: { label: string; today: string; value: string; onChange: (d: string) => void; min?: string; max?: string; markOf?: (date: string) => string | null; shortMark?: (date: string) => string | null }) {
   const [month, setMonth] = useState(monthOf(value || today));
   const weeks = monthWeeks(month);
   return (
-    <View className="month-grid" role="group" aria-label={`${label},${monthTitle(month)}`}>
+    <View className="month-grid">
       <View className="month-grid__bar">
-        <View className="month-grid__nav" role="button" aria-label={`上个月,${monthTitle(shiftMonth(month, -1))}`} onClick={() => setMonth(shiftMonth(month, -1))}>
+        <Tap className="month-grid__nav" role="button" label={`上个月,${monthTitle(shiftMonth(month, -1))}`} onTap={() => setMonth(shiftMonth(month, -1))}>
           ‹ 上月
-        </View>
+        </Tap>
         <Text className="month-grid__title">{monthTitle(month)}</Text>
-        <View className="month-grid__nav" role="button" aria-label={`下个月,${monthTitle(shiftMonth(month, 1))}`} onClick={() => setMonth(shiftMonth(month, 1))}>
+        <Tap className="month-grid__nav" role="button" label={`下个月,${monthTitle(shiftMonth(month, 1))}`} onTap={() => setMonth(shiftMonth(month, 1))}>
           下月 ›
-        </View>
+        </Tap>
       </View>
-      <View className="month-grid__row" aria-hidden>
+      <View className="month-grid__row" aria-hidden="true">
         {WEEKDAY_HEADERS.map((h) => (
           <Text key={h} className="month-grid__head">
             {h}
           </Text>
         ))}
       </View>
-      {weeks.map((w) => (
-        <View key={w.find((d) => d) ?? ''} className="month-grid__row">
-          {w.map((d, i) => {
-            if (!d) return <View key={`e${i}`} className="month-grid__cell month-grid__cell--empty" aria-hidden />;
-            const mark = markOf ? markOf(d) : null;
-            const short = shortMark ? shortMark(d) : mark ? mark.slice(0, 2) : null;
-            const off = (!!min && d < min) || (!!max && d > max);
-            const on = d === value;
-            return (
-              <View
-                key={d}
-                className={`month-grid__cell${on ? ' month-grid__cell--on' : ''}${d === today ? ' month-grid__cell--today' : ''}${off ? ' month-grid__cell--off' : ''}`}
-                role="button"
-                aria-pressed={on}
-                aria-disabled={off ? true : undefined}
-                aria-label={daySpoken(d, { today, mark })}
-                onClick={() => !off && onChange(d)}
-              >
-                <Text>
-                  {on ? '✓' : ''}
-                  {Number(d.slice(8))}
-                </Text>
-                {short && <Text className="month-grid__mark">{short}</Text>}
-              </View>
-            );
-          })}
-        </View>
-      ))}
+      <View role="radiogroup" aria-label={`${label},${monthTitle(month)}`}>
+        {weeks.map((w) => (
+          <View key={w.find((d) => d) ?? ''} className="month-grid__row">
+            {w.map((d, i) => {
+              if (!d) return <View key={`e${i}`} className="month-grid__cell month-grid__cell--empty" aria-hidden="true" />;
+              const mark = markOf ? markOf(d) : null;
+              const short = shortMark ? shortMark(d) : mark ? mark.slice(0, 2) : null;
+              const off = (!!min && d < min) || (!!max && d > max);
+              const on = d === value;
+              return (
+                <Tap
+                  key={d}
+                  className={`month-grid__cell${on ? ' month-grid__cell--on' : ''}${d === today ? ' month-grid__cell--today' : ''}${off ? ' month-grid__cell--off' : ''}`}
+                  role="radio"
+                  checked={on}
+                  disabled={off}
+                  label={daySpoken(d, { today, mark })}
+                  onTap={() => onChange(d)}
+                >
+                  <Text>
+                    {on ? '✓' : ''}
+                    {Number(d.slice(8))}
+                  </Text>
+                  {short && <Text className="month-grid__mark">{short}</Text>}
+                </Tap>
+              );
+            })}
+          </View>
+        ))}
+      </View>
     </View>
   );
 }
