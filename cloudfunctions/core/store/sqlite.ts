@@ -98,9 +98,13 @@ function whereSql(where: Where | undefined): { sql: string; params: Array<string
 
 const inTransaction = new AsyncLocalStorage<SqliteStore>();
 
-/** One queued operation: `read` needs no savepoint, `control` runs alone outside any group. */
+/**
+ * One queued operation: `tx` runs in its own savepoint; `write` is one statement (atomic by
+ * itself; a cached write brings its own savepoint); `read` writes nothing; `control` runs alone
+ * outside any group.
+ */
 interface Unit {
-  kind: 'read' | 'write' | 'control';
+  kind: 'read' | 'write' | 'tx' | 'control';
   run: () => unknown;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
@@ -124,6 +128,8 @@ export class SqliteStore implements Store {
   /** Prepared statements by SQL text: compiling each statement once saves most of a call. */
   private readonly statements = new Map<string, Database.Statement>();
   private readonly tx: TxOps;
+  /** The group's own statements, prepared once (exec would compile them at every call). */
+  private readonly control: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo', Database.Statement>;
 
   constructor(opts: SqliteStoreOptions) {
     fs.mkdirSync(opts.dataDir, { recursive: true });
@@ -133,6 +139,14 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
     this.migrate();
+    this.control = {
+      begin: this.db.prepare('BEGIN IMMEDIATE'),
+      commit: this.db.prepare('COMMIT'),
+      rollback: this.db.prepare('ROLLBACK'),
+      savepoint: this.db.prepare('SAVEPOINT unit'),
+      release: this.db.prepare('RELEASE unit'),
+      rollbackTo: this.db.prepare('ROLLBACK TO unit'),
+    };
     this.tx = {
       get: (col, id) => Promise.resolve(this.getSync(col, id)),
       insert: (col, doc) => Promise.resolve(this.insertSync(col, doc)),
@@ -237,31 +251,33 @@ export class SqliteStore implements Store {
     for (const u of group) {
       if (!this.db.inTransaction) {
         try {
-          this.db.exec('BEGIN IMMEDIATE');
+          this.control.begin.run();
         } catch (e) {
           // Another process holds the database longer than busy_timeout: this operation fails.
           u.reject(e);
           continue;
         }
       }
-      if (u.kind === 'read') {
+      if (u.kind !== 'tx') {
+        // One statement: SQLite undoes a failed statement by itself.
         try {
           done.push({ u, value: await u.run() });
         } catch (e) {
           u.reject(e);
+          if (!this.db.inTransaction) failAll(e);
         }
         continue;
       }
-      this.db.exec('SAVEPOINT unit');
+      this.control.savepoint.run();
       try {
         const value = await u.run();
-        this.db.exec('RELEASE unit');
+        this.control.release.run();
         done.push({ u, value });
       } catch (e) {
         u.reject(e);
         if (this.db.inTransaction) {
-          this.db.exec('ROLLBACK TO unit');
-          this.db.exec('RELEASE unit');
+          this.control.rollbackTo.run();
+          this.control.release.run();
         } else {
           // SQLite rolled the whole transaction back (I/O error, disk full): the operations
           // before this one in the group are lost with it, so none of them may answer "done".
@@ -270,9 +286,9 @@ export class SqliteStore implements Store {
       }
     }
     try {
-      if (this.db.inTransaction) this.db.exec('COMMIT');
+      if (this.db.inTransaction) this.control.commit.run();
     } catch (e) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      if (this.db.inTransaction) this.control.rollback.run();
       failAll(e);
       return;
     }
@@ -384,7 +400,7 @@ export class SqliteStore implements Store {
 
   /** Runs in its own savepoint of a group (see the file comment): rolled back alone when fn throws. */
   transaction<T>(fn: (tx: TxOps) => Promise<T>): Promise<T> {
-    return this.serial(() => inTransaction.run(this, () => fn(this.tx)));
+    return this.serial(() => inTransaction.run(this, () => fn(this.tx)), 'tx');
   }
 
   close(): Promise<void> {
