@@ -138,7 +138,7 @@ describe.each(FLOW_INSTANTS)('booking in the H5 app at $name', (instant) => {
     expect(stored[0]).toMatchObject({ number, residentId: 'res-baisha-zhanggy', agentId: AGENT, status: 'booked', applicantName: '张桂英' });
   }, TEST_TIMEOUT);
 
-  test("the day board's date picker reaches any day: the next month's last, then today again", async () => {
+  test("the day board's date choice reaches any day by its name: the next month's last, then today again", async () => {
     const today = shanghaiDate(new Date(instant.now));
     const [y, m] = today.split('-').map(Number) as [number, number];
     // The next month's last day: the wheel's last rows, and across the year in December.
@@ -148,12 +148,13 @@ describe.each(FLOW_INSTANTS)('booking in the H5 app at $name', (instant) => {
     await chooseRole(STAFF_MZ, '陈丽');
     await openMe();
     await (await see('.nav-row', '今日预约(窗口接待)')).click();
-    await see('.field__input', `日期:${dateLabel(today)}`); // the board opens on the server's today
-    await kit.pickDate(await see('.field__input', /日期:/), target);
-    await see('.field__input', `日期:${dateLabel(target)}`);
+    await see('.chips__chosen', `日期:${dateLabel(today)}`); // the board opens on the server's today
+    // Today's chip is named by its full date and checked (issue 11: state, not colour alone).
+    await expect(kit.page.getByRole('radio', { name: new RegExp(`^${dateLabel(today)}\\(今天\\)`) }).getAttribute('aria-checked')).resolves.toBe('true');
+    await kit.chooseDate('日期', target); // through 其他日期 and the month grid
     await see('.card', '当天该窗口没有预约。');
-    await kit.pickDate(await see('.field__input', /日期:/), today);
-    await see('.field__input', `日期:${dateLabel(today)}`);
+    await kit.chooseDate('日期', today);
+    await see('.chips__chosen', `日期:${dateLabel(today)}`);
   }, TEST_TIMEOUT);
 
   test('staff check a villager in and become the first-ask person', async () => {

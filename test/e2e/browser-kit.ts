@@ -179,6 +179,12 @@ export interface BrowserKit {
    */
   pickDate(field: Locator, date: string): Promise<void>;
   /**
+   * Chooses `date` on a page's date chips named `label` (issue 11) by accessible names only: the
+   * chip whose name begins with the written-out date, else 其他日期 → the month grid, 上个月/下个月
+   * until that day is shown, then the day. Waits until the page says the date is chosen.
+   */
+  chooseDate(label: string, date: string): Promise<void>;
+  /**
    * As `clerk`, already signed in: 我的 → 今日预约 (which opens on the server's today) →
    * the booking's row → 登记到达, which opens the new case; returns the row's text before the tap.
    * A booking of a later day is first picked on the board and refused (arrival is registered on
@@ -400,14 +406,44 @@ export function browserKit(opts: { now?: string | Date } = {}): BrowserKit {
       await picker.waitFor({ state: 'hidden', timeout: WAIT });
     },
 
+    async chooseDate(label, date) {
+      await clockSync;
+      const p = page();
+      const chips = p.getByRole('radiogroup', { name: label, exact: true });
+      await chips.waitFor({ state: 'visible', timeout: WAIT });
+      const day = dateLabel(date);
+      const chip = chips.getByRole('radio', { name: new RegExp(`^${day}`) });
+      if ((await chip.count()) > 0) {
+        await chip.click();
+      } else {
+        await chips.getByRole('radio', { name: /^其他日期/ }).click();
+        const want = date.slice(0, 7);
+        for (let turn = 0; ; turn += 1) {
+          const grid = p.getByRole('radiogroup', { name: new RegExp(`^${label},\\d{4}年\\d{1,2}月$`) });
+          await grid.waitFor({ state: 'visible', timeout: WAIT });
+          const cell = grid.getByRole('radio', { name: new RegExp(`^${day}`) });
+          if ((await cell.count()) > 0) {
+            await cell.click();
+            break;
+          }
+          const [y, m] = ((await grid.getAttribute('aria-label')) ?? '').replace(/^.*,/, '').match(/\d+/g)!.map(Number) as [number, number];
+          const shown = `${y}-${String(m).padStart(2, '0')}`;
+          if (turn >= 36) throw new Error(`The month grid of ${label} shows ${shown}, not ${want}, after ${turn} turns.`);
+          await p.getByRole('button', { name: want > shown ? /^下个月,/ : /^上个月,/ }).click();
+          await p.getByRole('radiogroup', { name: new RegExp(`^${label},${y}年${m}月$`) }).waitFor({ state: 'detached', timeout: WAIT });
+        }
+      }
+      await see('.chips__chosen', `${label}:${day}`);
+    },
+
     async checkInOnBoard(windowName, made, clerk) {
       const host = kit.host;
       const openBoard = async (date: string) => {
         await kit.openMe();
         await (await see('.nav-row', '今日预约(窗口接待)')).click();
-        await see('.field__input', `窗口:${windowName}`);
+        await see('.chips__chosen', `窗口:${windowName}`);
         // The board opens on the server's today: the browser's clock is the server's.
-        await see('.field__input', `日期:${dateLabel(date)}`);
+        await see('.chips__chosen', `日期:${dateLabel(date)}`);
       };
       const today = shanghaiDate(host.clock.now());
       await openBoard(today);
@@ -415,8 +451,7 @@ export function browserKit(opts: { now?: string | Date } = {}): BrowserKit {
         // A booking of a later day: the clerk finds it on that day's board, but arrival is
         // registered on the booking's own day (R-CASE-1); the refusal says so and changes nothing.
         expect(made.date > today).toBe(true);
-        await kit.pickDate(await see('.field__input', /日期:/), made.date);
-        await see('.field__input', `日期:${dateLabel(made.date)}`);
+        await kit.chooseDate('日期', made.date);
         const early = await see('.board-row', made.booking.number);
         await early.locator('.at-button', { hasText: '登记到达' }).click();
         await see('.card', `该预约是${dateLabel(made.date)}的,今天不能登记到达`);

@@ -73,6 +73,11 @@ describe.each(FLOW_INSTANTS)('case handling in the H5 app at $name', (instant) =
       await see('.material--done', m);
     }
     await (await see('.at-button', '出具补正通知')).click();
+    // An irreversible act asks first, in the app's own dialog, worded as the act (issue 11);
+    // nothing changes until it is confirmed.
+    await see('.erase-dialog__title', '确定出具补正通知?');
+    expect(await host.store.get('cases', caseId)).toMatchObject({ status: 'received' });
+    await kit.page.getByRole('button', { name: '确定出具补正通知' }).click();
     await see('.card', '已出具材料补正通知单');
     await see('.guide-facts', `状态:${CASE_STATUS_LABELS.supplement}`);
     await see('.guide-facts', `需补正材料:${MISSING.join('、')}`);
@@ -119,6 +124,13 @@ describe.each(FLOW_INSTANTS)('case handling in the H5 app at $name', (instant) =
     expect(await shown('.at-button', '材料不全:一次性告知补正').count()).toBe(0);
     aMinutePasses();
     await (await see('.at-button', /^受理$/)).click();
+    await see('.erase-dialog__title', '确定受理此件?');
+    // 再检查一下 closes the dialog and changes nothing; the second time the clerk confirms.
+    await kit.page.getByRole('button', { name: '再检查一下' }).click();
+    await kit.page.getByRole('alertdialog').waitFor({ state: 'detached', timeout: 20_000 });
+    expect(await host.store.get('cases', caseId)).toMatchObject({ status: 'received' });
+    await (await see('.at-button', /^受理$/)).click();
+    await kit.page.getByRole('button', { name: '确定受理' }).click();
     await see('.card', '已受理,已出具受理通知书');
     await see('.guide-facts', `状态:${CASE_STATUS_LABELS.accepted}`);
     const accepted = await host.store.get('cases', caseId);
@@ -137,6 +149,11 @@ describe.each(FLOW_INSTANTS)('case handling in the H5 app at $name', (instant) =
     await see('.timeline__step', '已受理');
     const steps = await kit.pageWith('.timeline').locator('.timeline__step').allTextContents();
     expect(steps).toHaveLength(4);
+    // One date format (issue 11): each step's day written out with its weekday, never 2026-09-29.
+    for (const st of steps) {
+      expect(st).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 周[一二三四五六日] \d{2}:\d{2}/);
+      expect(st).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    }
     expect(steps[0]).toContain('接待并登记');
     expect(steps[0]).toContain('陈丽');
     expect(steps[1]).toContain('补正通知');

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components';
-import { shanghaiDate, shanghaiTime } from '@shared/domain/time';
+import { instantLabel } from '../../services/format';
 
 interface Step {
   id: string;
@@ -9,14 +9,14 @@ interface Step {
   public: boolean;
 }
 
-/** The case's trail as a timeline (R-CASE-7): who did what, when. */
+/** The case's trail as a timeline (R-CASE-7): who did what, when — the day written out with its weekday (issue 11: one date format). */
 export default function TrailList({ steps }: { steps: Step[] }) {
   return (
     <View className="timeline">
       {steps.map((s) => (
         <View key={s.id} className={`timeline__step${s.public ? '' : ' timeline__step--internal'}`}>
           <View className="muted">
-            {shanghaiDate(new Date(s.at))} {shanghaiTime(new Date(s.at))} · {s.actorName}
+            {instantLabel(s.at)} · {s.actorName}
             {s.public ? '' : ' · 内部'}
           </View>
           <Text>{s.text}</Text>

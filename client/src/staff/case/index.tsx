@@ -1,15 +1,18 @@
-import { Input, Picker, View, Text } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
 import type { DocumentKind } from '@shared/contracts/cases';
 import { CASE_STATUS_LABELS } from '@shared/domain/cases';
 import { dateLabel } from '@shared/domain/time';
 import CaseBadge from '../../components/case-badge';
+import ConfirmDialog from '../../components/confirm-dialog';
+import DateChips, { ChoiceChips } from '../../components/date-chips';
+import LabelledInput from '../../components/labelled-input';
 import PageShell from '../../components/page-shell';
 import RoleGate from '../../components/role-gate';
 import Section from '../../components/section';
 import StateView from '../../components/state-view';
+import Tap, { TapButton } from '../../components/tap';
 import TrailList from '../../components/trail-list';
 import { api, messageOf } from '../../services/api';
 import { todayInShanghai } from '../../services/format';
@@ -40,6 +43,9 @@ function CaseDetail() {
   const [toUser, setToUser] = useState<string>('');
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** An irreversible act waiting for its confirmation (issue 11): worded as the act. */
+  const [confirming, setConfirming] = useState<{ title: string; act: string; message: string; fn: () => Promise<unknown>; done: string } | null>(null);
+  const today = todayInShanghai();
   const me = getSession()?.user.id;
 
   if (!res.data) {
@@ -70,6 +76,7 @@ function CaseDetail() {
       setBusy(false);
     }
   };
+  const ask = (title: string, act: string, message: string, fn: () => Promise<unknown>, done: string) => setConfirming({ title, act, message, fn, done });
   const others = (staffList.data?.staff ?? []).filter((s) => s.id !== c.handlerId);
   const notices = NOTICES.filter(([, , shown]) => shown(c.status, Boolean(c.supplementIssuedAt)));
 
@@ -97,48 +104,35 @@ function CaseDetail() {
       {mayDecide && c.status === 'received' && panel === null && (
         <Section title="接件决定">
           <View className="stack">
-            <AtButton type="primary" onClick={() => void run(() => api.cases.accept({ caseId: c.id }), '已受理,已出具受理通知书。')}>
+            {/* One primary act (受理); 即收即办 and the rest are secondary, and every irreversible one asks first (issue 11). */}
+            <TapButton type="primary" onTap={() => ask('确定受理此件?', '确定受理', '受理后即出具受理通知书,开始计算办结期限,不能撤回。', () => api.cases.accept({ caseId: c.id }), '已受理,已出具受理通知书。')}>
               受理
-            </AtButton>
-            <AtButton type="primary" onClick={() => setPanel('done')}>
-              即收即办(当场办结)
-            </AtButton>
-            {!c.supplementIssuedAt && (
-              <AtButton type="secondary" onClick={() => setPanel('supplement')}>
-                材料不全:一次性告知补正
-              </AtButton>
-            )}
-            <AtButton type="secondary" onClick={() => setPanel('forward')}>
-              转报上级部门
-            </AtButton>
-            <AtButton type="secondary" onClick={() => setPanel('reject')}>
-              不予受理
-            </AtButton>
+            </TapButton>
+            <TapButton onTap={() => setPanel('done')}>即收即办(当场办结)</TapButton>
+            {!c.supplementIssuedAt && <TapButton onTap={() => setPanel('supplement')}>材料不全:一次性告知补正</TapButton>}
+            <TapButton onTap={() => setPanel('forward')}>转报上级部门</TapButton>
+            <TapButton onTap={() => setPanel('reject')}>不予受理</TapButton>
           </View>
         </Section>
       )}
       {mayDecide && c.status === 'supplement' && panel === null && (
         <Section title="补正">
           <View className="actions">
-            <AtButton type="primary" size="small" onClick={() => void run(() => api.cases.resubmitted({ caseId: c.id }), '已登记补齐材料,请作出受理决定。')}>
+            <TapButton type="primary" loading={busy} onTap={() => void run(() => api.cases.resubmitted({ caseId: c.id }), '已登记补齐材料,请作出受理决定。')}>
               群众已补齐材料
-            </AtButton>
-            <AtButton type="secondary" size="small" onClick={() => setPanel('reject')}>
-              不予受理
-            </AtButton>
+            </TapButton>
+            <TapButton onTap={() => setPanel('reject')}>不予受理</TapButton>
           </View>
         </Section>
       )}
       {mayDecide && (c.status === 'accepted' || c.status === 'forwarded') && panel === null && (
-        <AtButton type="primary" onClick={() => setPanel('complete')}>
+        <TapButton type="primary" onTap={() => setPanel('complete')}>
           办结并录入结果
-        </AtButton>
+        </TapButton>
       )}
       {mayTransfer && ['received', 'supplement', 'accepted', 'forwarded'].includes(c.status) && panel === null && (
         <View className="actions">
-          <AtButton type="secondary" size="small" onClick={() => setPanel('transfer')}>
-            转办给其他窗口
-          </AtButton>
+          <TapButton onTap={() => setPanel('transfer')}>转办给其他窗口</TapButton>
         </View>
       )}
 
@@ -147,79 +141,68 @@ function CaseDetail() {
           {materials.map((m) => {
             const on = missing.includes(m.name);
             return (
-              <View key={m.name} className={`material${on ? ' material--done' : ''}`} onClick={() => setMissing(on ? missing.filter((x) => x !== m.name) : [...missing, m.name])}>
+              <Tap key={m.name} role="checkbox" checked={on} label={`缺少:${m.name}`} className={`material${on ? ' material--done' : ''}`} onTap={() => setMissing(on ? missing.filter((x) => x !== m.name) : [...missing, m.name])}>
                 <View className="material__box">{on ? '✓' : ''}</View>
-                <View className="material__body">{m.name}</View>
-              </View>
+                <View className="material__body">
+                  {m.name}
+                  {on ? '(缺少)' : ''}
+                </View>
+              </Tap>
             );
           })}
-          <Input className="field__input" value={text} placeholder="补充说明(可不填)" onInput={(e) => setText(e.detail.value)} />
+          <LabelledInput label="补充说明(可不填)" value={text} placeholder="补充说明(可不填)" onInput={(e) => setText(e.detail.value)} />
           <View className="actions">
-            <AtButton type="primary" size="small" loading={busy} onClick={() => void run(() => api.cases.supplement({ caseId: c.id, missing, note: text }), '已出具材料补正通知单,并已告知群众。')}>
+            <TapButton
+              type="primary"
+              onTap={() => ask('确定出具补正通知?', '确定出具补正通知', `每件只能一次性告知补正,出具后不能再增加材料。缺少:${missing.join('、') || '未勾选'}。`, () => api.cases.supplement({ caseId: c.id, missing, note: text }), '已出具材料补正通知单,并已告知群众。')}
+            >
               出具补正通知
-            </AtButton>
-            <AtButton type="secondary" size="small" onClick={() => setPanel(null)}>
-              返回
-            </AtButton>
+            </TapButton>
+            <TapButton onTap={() => setPanel(null)}>返回</TapButton>
           </View>
         </Section>
       )}
       {(panel === 'reject' || panel === 'done' || panel === 'complete') && (
         <Section title={panel === 'reject' ? '不予受理的理由' : '办理结果'}>
-          <Input className="field__input" value={text} placeholder={panel === 'reject' ? '请写明理由,将写入不予受理通知书' : '如:已办结,证件已当场发放'} onInput={(e) => setText(e.detail.value)} />
+          <LabelledInput label={panel === 'reject' ? '不予受理的理由' : '办理结果'} value={text} placeholder={panel === 'reject' ? '请写明理由,将写入不予受理通知书' : '如:已办结,证件已当场发放'} onInput={(e) => setText(e.detail.value)} />
           <View className="actions">
-            <AtButton
+            <TapButton
               type="primary"
-              size="small"
-              loading={busy}
-              onClick={() =>
-                void run(
-                  () =>
-                    panel === 'reject'
-                      ? api.cases.reject({ caseId: c.id, reasons: [text] })
-                      : panel === 'done'
-                        ? api.cases.doneOnSpot({ caseId: c.id, result: text })
-                        : api.cases.complete({ caseId: c.id, result: text }),
-                  panel === 'reject' ? '已出具不予受理通知书。' : '已办结,谢谢。',
-                )
+              onTap={() =>
+                panel === 'reject'
+                  ? ask('确定不予受理?', '确定不予受理', '将出具不予受理通知书并告知群众,不能撤回。', () => api.cases.reject({ caseId: c.id, reasons: [text] }), '已出具不予受理通知书。')
+                  : panel === 'done'
+                    ? ask('确定即收即办?', '确定即收即办', '本件将当场办结并告知群众办理结果,不能撤回。', () => api.cases.doneOnSpot({ caseId: c.id, result: text }), '已办结,谢谢。')
+                    : ask('确定办结?', '确定办结', '将出具办结通知书并告知群众办理结果,不能撤回。', () => api.cases.complete({ caseId: c.id, result: text }), '已办结,谢谢。')
               }
             >
-              确定
-            </AtButton>
-            <AtButton type="secondary" size="small" onClick={() => setPanel(null)}>
-              返回
-            </AtButton>
+              {panel === 'reject' ? '不予受理' : panel === 'done' ? '即收即办' : '办结'}
+            </TapButton>
+            <TapButton onTap={() => setPanel(null)}>返回</TapButton>
           </View>
         </Section>
       )}
       {panel === 'forward' && (
         <Section title={`转报${res.data.forwardedTo || '上级部门'}`}>
-          <Picker mode="date" value={date} onChange={(e) => setDate(e.detail.value)}>
-            <View className="field__input">承诺办结日期:{dateLabel(date)} ›</View>
-          </Picker>
+          <DateChips label="承诺办结日期" today={today} min={today} value={date} onChange={setDate} />
           <View className="actions">
-            <AtButton type="primary" size="small" loading={busy} onClick={() => void run(() => api.cases.forward({ caseId: c.id, committedDate: date }), '已转报,并已告知群众承诺日期。')}>
-              确定转报
-            </AtButton>
-            <AtButton type="secondary" size="small" onClick={() => setPanel(null)}>
-              返回
-            </AtButton>
+            <TapButton type="primary" onTap={() => ask('确定转报?', '确定转报', `承诺办结日期:${dateLabel(date)},将告知群众,不能撤回。`, () => api.cases.forward({ caseId: c.id, committedDate: date }), '已转报,并已告知群众承诺日期。')}>
+              转报
+            </TapButton>
+            <TapButton onTap={() => setPanel(null)}>返回</TapButton>
           </View>
         </Section>
       )}
       {panel === 'transfer' && (
         <Section title="转给具体的工作人员">
-          <Picker mode="selector" range={others.map((s) => `${s.windowName} ${s.name}${s.awayToday ? `(不在岗,B岗${s.backupName || '无'})` : ''}`)} value={Math.max(0, others.findIndex((s) => s.id === toUser))} onChange={(e) => setToUser(others[Number(e.detail.value)]?.id ?? '')}>
-            <View className="field__input">{others.find((s) => s.id === toUser)?.name ?? '请选择接收人'} ›</View>
-          </Picker>
-          <Input className="field__input" value={text} placeholder="转办说明,如:属残联业务" onInput={(e) => setText(e.detail.value)} />
+          <View className="chips__chosen">接收人:{others.find((s) => s.id === toUser)?.name ?? '请选择'}</View>
+          <ChoiceChips label="接收人" options={others.map((s) => ({ value: s.id, label: `${s.windowName} ${s.name}`, note: s.awayToday ? `不在岗,B岗${s.backupName || '无'}` : undefined }))} value={toUser || null} onChange={setToUser} />
+          <LabelledInput label="转办说明" value={text} placeholder="转办说明,如:属残联业务" onInput={(e) => setText(e.detail.value)} />
           <View className="actions">
-            <AtButton type="primary" size="small" loading={busy} onClick={() => void run(() => api.cases.transfer({ caseId: c.id, toUserId: toUser, note: text }), '已转办。您仍是本件的首问责任人,会继续收到进度和提醒。')}>
+            <TapButton type="primary" loading={busy} onTap={() => void run(() => api.cases.transfer({ caseId: c.id, toUserId: toUser, note: text }), '已转办。您仍是本件的首问责任人,会继续收到进度和提醒。')}>
               确定转办
-            </AtButton>
-            <AtButton type="secondary" size="small" onClick={() => setPanel(null)}>
-              返回
-            </AtButton>
+            </TapButton>
+            <TapButton onTap={() => setPanel(null)}>返回</TapButton>
           </View>
         </Section>
       )}
@@ -227,10 +210,10 @@ function CaseDetail() {
       {notices.length > 0 && (
         <Section title="通知书">
           {notices.map(([kind, label]) => (
-            <View key={kind} className="row" onClick={() => Taro.navigateTo({ url: `/pages/case-notice/index?caseId=${encodeURIComponent(c.id)}&kind=${kind}` })}>
+            <Tap key={kind} role="link" label={`${label}:查看、打印`} className="row nav-row" onTap={() => Taro.navigateTo({ url: `/pages/case-notice/index?caseId=${encodeURIComponent(c.id)}&kind=${kind}` })}>
               <Text>{label}</Text>
               <Text className="link">查看、打印 ›</Text>
-            </View>
+            </Tap>
           ))}
         </Section>
       )}
@@ -238,6 +221,16 @@ function CaseDetail() {
       <Section title="办理过程">
         <TrailList steps={trail} />
       </Section>
+      {confirming && (
+        <ConfirmDialog
+          title={confirming.title}
+          act={confirming.act}
+          message={confirming.message}
+          busy={busy}
+          onConfirm={() => void run(confirming.fn, confirming.done).then(() => setConfirming(null))}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
     </PageShell>
   );
 }

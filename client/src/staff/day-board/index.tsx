@@ -1,12 +1,14 @@
-import { Input, Picker, View, Text } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
+import DateChips, { ChoiceChips } from '../../components/date-chips';
+import LabelledInput from '../../components/labelled-input';
 import PageShell from '../../components/page-shell';
 import RoleGate from '../../components/role-gate';
 import StateView from '../../components/state-view';
+import Tap, { TapButton } from '../../components/tap';
 import { api, messageOf } from '../../services/api';
-import { BOOKING_STATUS_LABELS, dateLabel, todayInShanghai } from '../../services/format';
+import { BOOKING_STATUS_LABELS, todayInShanghai } from '../../services/format';
 import { getSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
 
@@ -15,7 +17,8 @@ import { useLoad } from '../../services/use-load';
  * becomes the first-ask person (R-CASE-1) — or cancel with a reason the booker is told.
  */
 function DayBoard() {
-  const [date, setDate] = useState(todayInShanghai());
+  const today = todayInShanghai();
+  const [date, setDate] = useState(today);
   const [windowId, setWindowId] = useState<string | undefined>(undefined);
   const [tick, setTick] = useState(0);
   const [cancelling, setCancelling] = useState<string | null>(null);
@@ -42,12 +45,9 @@ function DayBoard() {
   return (
     <PageShell>
       <View className="card">
-        <Picker mode="date" value={date} onChange={(e) => setDate(e.detail.value)}>
-          <View className="field__input">日期:{dateLabel(date)} ›</View>
-        </Picker>
-        <Picker mode="selector" range={windows.map((w) => w.name)} value={Math.max(0, windows.findIndex((w) => w.id === current?.id))} onChange={(e) => setWindowId(windows[Number(e.detail.value)]?.id)}>
-          <View className="field__input">窗口:{current?.name ?? '请选择'} ›</View>
-        </Picker>
+        <DateChips label="日期" today={today} value={date} onChange={setDate} />
+        <View className="chips__chosen">窗口:{current?.name ?? '请选择'}</View>
+        <ChoiceChips label="窗口" options={windows.map((w) => ({ value: w.id, label: w.name }))} value={current?.id ?? null} onChange={setWindowId} />
       </View>
       {message && <View className="card">{message}</View>}
       <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} empty={res.data?.bookings.length === 0 ? '当天该窗口没有预约。' : null} />
@@ -72,10 +72,10 @@ function DayBoard() {
               {b.status === 'booked' && cancelling !== b.id && (
                 <View className="actions">
                   {isStaff && (
-                    <AtButton
+                    <TapButton
                       type="primary"
-                      size="small"
-                      onClick={() =>
+                      label={`登记到达:${b.applicantName},${b.start}`}
+                      onTap={() =>
                         void act(async () => {
                           const r = await api.booking.checkIn({ bookingId: b.id });
                           Taro.navigateTo({ url: `/staff/case/index?id=${encodeURIComponent(r.caseId)}` });
@@ -83,23 +83,21 @@ function DayBoard() {
                       }
                     >
                       登记到达
-                    </AtButton>
+                    </TapButton>
                   )}
-                  <AtButton type="secondary" size="small" onClick={() => setCancelling(b.id)}>
+                  <TapButton label={`取消预约:${b.applicantName},${b.start}`} onTap={() => setCancelling(b.id)}>
                     取消预约
-                  </AtButton>
+                  </TapButton>
                 </View>
               )}
               {cancelling === b.id && (
                 <View>
-                  <Input className="field__input" value={reason} placeholder="请填写取消原因,将告知群众" onInput={(e) => setReason(e.detail.value)} />
+                  <LabelledInput label="取消原因(将告知群众)" value={reason} placeholder="请填写取消原因,将告知群众" onInput={(e) => setReason(e.detail.value)} />
                   <View className="actions">
-                    <AtButton type="primary" size="small" onClick={() => void act(() => api.booking.centerCancel({ bookingId: b.id, reason }), '已取消,并已通知群众和代办员。')}>
-                      确认取消
-                    </AtButton>
-                    <AtButton type="secondary" size="small" onClick={() => setCancelling(null)}>
-                      返回
-                    </AtButton>
+                    <TapButton type="danger" onTap={() => void act(() => api.booking.centerCancel({ bookingId: b.id, reason }), '已取消,并已通知群众和代办员。')}>
+                      确定取消预约
+                    </TapButton>
+                    <TapButton onTap={() => setCancelling(null)}>返回</TapButton>
                   </View>
                 </View>
               )}
@@ -107,9 +105,10 @@ function DayBoard() {
           ))}
         </View>
       )}
-      <Text className="muted" onClick={() => Taro.navigateTo({ url: '/staff/visits/index' })}>
-        上门服务申请 ›
-      </Text>
+      <Tap role="link" className="row nav-row" onTap={() => Taro.navigateTo({ url: '/staff/visits/index' })}>
+        <Text className="item-row__name">上门服务申请</Text>
+        <Text className="link">›</Text>
+      </Tap>
     </PageShell>
   );
 }
