@@ -82,6 +82,7 @@ export async function measureActions(delayMs: number): Promise<ActionCost[]> {
     await measure('villager_read', VILLAGER, 'booking', 'options', { itemId: ITEM });
     const made = await measure<{ booking: { id: string } }>('change', VILLAGER, 'booking', 'create', { itemId: ITEM, date: '2026-03-03', start: '10:00' }, { requestId: 'calls-1' });
     await measure('change', VILLAGER, 'booking', 'create', { itemId: ITEM, date: '2026-03-05', start: '11:00' }, { requestId: 'calls-2', suffix: '_first_in_slot' });
+    await measure('villager_read', VILLAGER, 'booking', 'held', { itemId: ITEM });
     await measure('villager_read', VILLAGER, 'booking', 'mine', {});
     await measure('villager_read', VILLAGER, 'booking', 'get', { bookingId: made.booking.id });
     await measure('change', VILLAGER, 'booking', 'reschedule', { bookingId: made.booking.id, date: '2026-03-04', start: '10:00' });

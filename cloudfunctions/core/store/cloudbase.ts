@@ -233,6 +233,12 @@ export class CloudbaseStore implements Store {
  * A transaction that still loses after the SDK's retries — a rush on one slot — or that loses a
  * race to create the same document becomes TransactionConflict (CONFLICT, "please try again"),
  * never INTERNAL (issue 7.7). Exported so that a simulated SDK can drive the very same code.
+ *
+ * Use cases issue independent operations of one transaction together (Promise.all, issue 12):
+ * the SDK sends each as its own request carrying the transaction id and does not order them, so
+ * their round trips overlap. That the server accepts concurrent requests of one transaction is
+ * what test/helpers/cloudbase-sim.ts assumes; confirm it on a real environment with the contract
+ * test (TCB_ENV) before relying on the figures of `store.latency_20ms.*`.
  */
 export async function cloudbaseTransaction<T>(run: RunTransaction, name: (col: CollectionName) => string, fn: (tx: TxOps) => Promise<T>): Promise<T> {
   try {
