@@ -1,7 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
 import PageShell from '../../components/page-shell';
 import RoleGate from '../../components/role-gate';
 import Section from '../../components/section';
@@ -11,6 +10,7 @@ import { clearCenterId, clearSession } from '../../services/session';
 import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
 import './index.scss';
+import { TapButton } from '../../components/tap';
 
 /**
  * 我的数据与注销 (PIPL, issue 7): what the center holds about the person, by category, what
@@ -38,9 +38,9 @@ function MyData() {
         <View className="card">
           <View className="title">您的账号已注销</View>
           <View className="para">您的个人信息已删除,微信已解除绑定;中心依规保留的服务记录不再与您关联。谢谢您的使用,再见!</View>
-          <AtButton type="primary" onClick={() => Taro.reLaunch({ url: process.env.TARO_ENV === 'h5' ? '/pages/login/index' : '/pages/index/index' })}>
+          <TapButton type="primary" onTap={() => Taro.reLaunch({ url: process.env.TARO_ENV === 'h5' ? '/pages/login/index' : '/pages/index/index' })}>
             返回首页
-          </AtButton>
+          </TapButton>
         </View>
       </PageShell>
     );
@@ -79,9 +79,9 @@ function MyData() {
               ))}
             </View>
           ) : (
-            <AtButton className="erase-button" onClick={() => setConfirming(true)}>
+            <TapButton className="erase-button" onTap={() => setConfirming(true)}>
               注销账号
-            </AtButton>
+            </TapButton>
           )}
           {message && <View className="error para">{message}</View>}
         </Section>
@@ -91,12 +91,12 @@ function MyData() {
           <View className="erase-dialog__box">
             <View className="erase-dialog__title">确定注销账号吗?</View>
             <View className="para">注销后您的个人信息将被删除,微信解除绑定,且无法恢复。如以后还需办事,可重新进入小程序。</View>
-            <AtButton className="erase-button" loading={busy} onClick={() => void erase()}>
+            <TapButton className="erase-button" loading={busy} onTap={() => void erase()}>
               确定注销账号
-            </AtButton>
-            <AtButton type="secondary" onClick={() => setConfirming(false)}>
+            </TapButton>
+            <TapButton onTap={() => setConfirming(false)}>
               再想想
-            </AtButton>
+            </TapButton>
           </View>
         </View>
       )}

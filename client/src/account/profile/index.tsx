@@ -1,6 +1,5 @@
 import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
 import Field from '../../components/field';
 import PageShell from '../../components/page-shell';
 import RoleGate from '../../components/role-gate';
@@ -11,6 +10,7 @@ import { getSession, setSession } from '../../services/session';
 import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
 import './index.scss';
+import { TapButton } from '../../components/tap';
 
 /**
  * 我的资料 (issue 7): the name the window sees on the villager's bookings and cases, and the
@@ -71,9 +71,9 @@ function Profile() {
             </View>
           </Field>
         )}
-        <AtButton type="primary" loading={busy} onClick={() => void save()}>
+        <TapButton type="primary" loading={busy} onTap={() => void save()}>
           保存
-        </AtButton>
+        </TapButton>
         {message && <View className="muted profile-message">{message}</View>}
       </View>
     </PageShell>

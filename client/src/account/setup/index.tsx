@@ -1,14 +1,16 @@
-import { Input, Picker, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
+import { ChoiceChips } from '../../components/date-chips';
 import Field from '../../components/field';
+import LabelledInput from '../../components/labelled-input';
 import PageShell from '../../components/page-shell';
 import StateView from '../../components/state-view';
 import { api } from '../../services/api';
 import { setSession } from '../../services/session';
 import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
+import { TapButton } from '../../components/tap';
 
 /**
  * 中心初始化 (issue 7), for the deploy's IT person: the center's first admin is bound to this
@@ -46,26 +48,24 @@ export default function Setup() {
       {centers.data && !done && (
         <View className="card">
           <Field label="服务中心" errors={errs('centerId')}>
-            <Picker mode="selector" range={list.map((c) => c.label)} value={Math.max(0, index)} onChange={(e) => setIndex(Number(e.detail.value))}>
-              <View className="field__input">{list[index]?.label ?? '请选择服务中心'} ›</View>
-            </Picker>
+            <ChoiceChips label="服务中心" options={list.map((c, i) => ({ value: String(i), label: c.label }))} value={index >= 0 ? String(index) : null} onChange={(v) => setIndex(Number(v))} />
           </Field>
           <Field label="管理员姓名" errors={errs('name')}>
-            <Input className="field__input" value={name} maxlength={20} placeholder="请输入您的姓名" onInput={(e) => setName(e.detail.value)} />
+            <LabelledInput label="管理员姓名" value={name} maxlength={20} placeholder="请输入您的姓名" onInput={(e) => setName(e.detail.value)} />
           </Field>
           <Field label="初始化口令" errors={errs('code')}>
-            <Input className="field__input" password value={code} maxlength={128} placeholder="请输入部署人员提供的口令" onInput={(e) => setCode(e.detail.value)} />
+            <LabelledInput label="初始化口令" password value={code} maxlength={128} placeholder="请输入部署人员提供的口令" onInput={(e) => setCode(e.detail.value)} />
           </Field>
-          <AtButton type="primary" loading={busy} onClick={() => void submit()}>
+          <TapButton type="primary" loading={busy} onTap={() => void submit()}>
             设为本中心管理员
-          </AtButton>
+          </TapButton>
         </View>
       )}
       {message && <View className="card">{message}</View>}
       {done && (
-        <AtButton type="primary" onClick={() => Taro.reLaunch({ url: '/pages/me/index' })}>
+        <TapButton type="primary" onTap={() => Taro.reLaunch({ url: '/pages/me/index' })}>
           进入“我的”
-        </AtButton>
+        </TapButton>
       )}
     </PageShell>
   );

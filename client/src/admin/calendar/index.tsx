@@ -1,13 +1,16 @@
-import { Input, Picker, View, Text } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
 import { CALENDAR_KINDS, CALENDAR_KIND_LABELS, type CalendarKind } from '@shared/domain/calendar';
+import ConfirmDialog from '../../components/confirm-dialog';
+import { ChoiceChips } from '../../components/date-chips';
 import Field from '../../components/field';
+import LabelledInput from '../../components/labelled-input';
+import MonthGrid from '../../components/month-grid';
 import PageShell from '../../components/page-shell';
 import RoleGate from '../../components/role-gate';
 import Section from '../../components/section';
 import StateView from '../../components/state-view';
+import { TapButton } from '../../components/tap';
 import { api } from '../../services/api';
 import { useAction } from '../../services/use-action';
 import { dateLabel, todayInShanghai } from '../../services/format';
@@ -18,12 +21,17 @@ import { useLoad } from '../../services/use-load';
  * the built-in calendar does not know yet, and the center's own closure days. A closure (or
  * holiday) entered later cancels that day's bookings and tells everyone concerned.
  */
+const SHORT_MARKS: Record<CalendarKind, string> = { holiday: '放假', workday: '调休', closure: '闭馆' };
+
 function Calendar() {
-  const thisYear = Number(todayInShanghai().slice(0, 4));
+  const today = todayInShanghai();
+  const thisYear = Number(today.slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const [tick, setTick] = useState(0);
   const res = useLoad(() => api.center.calendar({ year }), `${year}|${tick}`);
-  const [date, setDate] = useState(todayInShanghai());
+  const [date, setDate] = useState(today);
+  const [removing, setRemoving] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const [kind, setKind] = useState<CalendarKind>('closure');
   const [note, setNote] = useState('');
   const { message, setMessage, errs, run } = useAction();
@@ -36,40 +44,51 @@ function Calendar() {
       setYear(Number(date.slice(0, 4)));
       setTick((t) => t + 1);
     });
+  // Asked in the app's own dialog (issue 11), worded as the act.
   const remove = async (d: string) => {
-    const ok = await Taro.showModal({ title: '删除日历条目', content: `确定删除${d}的条目吗?`, confirmText: '删除', cancelText: '返回' });
-    if (ok.confirm && (await run(() => api.center.removeCalendarEntry({ date: d })))) setTick((t) => t + 1);
+    setBusy(true);
+    const ok = await run(() => api.center.removeCalendarEntry({ date: d }));
+    setBusy(false);
+    setRemoving(null);
+    if (ok) setTick((t) => t + 1);
+  };
+  // The month grid marks the center's own entries in words (the official holidays stay on the server).
+  const entries = new Map((res.data?.entries ?? []).map((e) => [e.date, e.kind] as const));
+  const markOf = (d: string): string | null => {
+    const k = entries.get(d);
+    return k ? CALENDAR_KIND_LABELS[k] : null;
+  };
+  const shortMark = (d: string): string | null => {
+    const k = entries.get(d);
+    return k ? SHORT_MARKS[k] : null;
   };
 
   return (
     <PageShell>
       <Section title="添加日历条目">
         <Field label="日期" errors={errs('date')}>
-          <Picker mode="date" value={date} onChange={(e) => setDate(e.detail.value)}>
-            <View className="field__input">{dateLabel(date)}({date}) ›</View>
-          </Picker>
+          <View className="chips__chosen">日期:{dateLabel(date)}</View>
+          <MonthGrid label="日期" today={today} value={date} onChange={setDate} markOf={markOf} shortMark={shortMark} />
         </Field>
         <Field label="类型" errors={errs('kind')}>
-          <Picker mode="selector" range={CALENDAR_KINDS.map((k) => CALENDAR_KIND_LABELS[k])} value={CALENDAR_KINDS.indexOf(kind)} onChange={(e) => setKind(CALENDAR_KINDS[Number(e.detail.value)] ?? 'closure')}>
-            <View className="field__input">{CALENDAR_KIND_LABELS[kind]} ›</View>
-          </Picker>
+          <ChoiceChips label="类型" options={CALENDAR_KINDS.map((k) => ({ value: k, label: CALENDAR_KIND_LABELS[k] }))} value={kind} onChange={setKind} />
         </Field>
         <Field label="说明" errors={errs('note')}>
-          <Input className="field__input" value={note} placeholder="如:春节、国庆调休、电力检修" onInput={(e) => setNote(e.detail.value)} />
+          <LabelledInput label="说明" value={note} placeholder="如:春节、国庆调休、电力检修" onInput={(e) => setNote(e.detail.value)} />
         </Field>
-        <AtButton type="primary" onClick={() => void save()}>
+        <TapButton type="primary" onTap={() => void save()}>
           保存
-        </AtButton>
+        </TapButton>
       </Section>
       {message && <View className="card">{message}</View>}
       <Section title={`${year}年`}>
         <View className="actions">
-          <AtButton type="secondary" size="small" onClick={() => setYear(year - 1)}>
+          <TapButton label={`上一年,${year - 1}年`} onTap={() => setYear(year - 1)}>
             上一年
-          </AtButton>
-          <AtButton type="secondary" size="small" onClick={() => setYear(year + 1)}>
+          </TapButton>
+          <TapButton label={`下一年,${year + 1}年`} onTap={() => setYear(year + 1)}>
             下一年
-          </AtButton>
+          </TapButton>
         </View>
         {res.data && !res.data.yearKnown && <View className="error">{year}年的法定节假日安排尚未录入:请按国务院办公厅通知逐日录入放假日和调休上班日,录入前按周一至周五上班计算。</View>}
         {res.data?.yearKnown && <View className="muted">{year}年的法定节假日已按国家安排计入,以下为本中心另行登记的条目。</View>}
@@ -82,12 +101,15 @@ function Calendar() {
                 {CALENDAR_KIND_LABELS[e.kind]} · {e.note}
               </Text>
             </View>
-            <Text className="link" onClick={() => void remove(e.date)}>
+            <TapButton type="danger" label={`删除条目:${dateLabel(e.date)}`} onTap={() => setRemoving(e.date)}>
               删除
-            </Text>
+            </TapButton>
           </View>
         ))}
       </Section>
+      {removing && (
+        <ConfirmDialog title={`确定删除${dateLabel(removing)}的条目?`} act="确定删除条目" message="删除后这一天按国家安排和周一至周五上班计算。" busy={busy} onConfirm={() => void remove(removing)} onCancel={() => setRemoving(null)} />
+      )}
     </PageShell>
   );
 }

@@ -1,6 +1,5 @@
 import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
 import { ROLE_LABELS } from '@shared/domain/roles';
 import Field from '../../components/field';
 import PageShell from '../../components/page-shell';
@@ -21,6 +20,7 @@ import { getSession } from '../../services/session';
 import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
 import './index.scss';
+import { TapButton } from '../../components/tap';
 
 interface Issued {
   code: string;
@@ -121,9 +121,9 @@ function People() {
             {where && <Text className="muted">{where} </Text>}
             <Text className={`tag ${binding.kind === 'bound' ? 'tag--ok' : binding.kind === 'invited' ? 'tag--warn' : ''}`}>{binding.label}</Text>
           </View>
-          <AtButton type="secondary" size="small" disabled={invite.busy} onClick={() => void issue(p.id)}>
+          <TapButton disabled={invite.busy} onTap={() => void issue(p.id)}>
             {inviteButtonLabel(binding)}
-          </AtButton>
+          </TapButton>
         </View>
         {got && added?.id !== p.id && codeCard(p.name, got, binding.label, p.wechatBound)}
       </View>
@@ -142,18 +142,18 @@ function People() {
           {addedCode ? (
             codeCard(added.name, addedCode, bindingOf({ wechatBound: false, inviteExpiresAt: addedCode.expiresAt }, now).label, false)
           ) : (
-            <AtButton type="primary" disabled={invite.busy} onClick={() => void issue(added.id)}>
+            <TapButton type="primary" disabled={invite.busy} onTap={() => void issue(added.id)}>
               为{added.name}发放邀请码
-            </AtButton>
+            </TapButton>
           )}
         </View>
       )}
       {invite.message && <View className="card error">{invite.message}</View>}
 
       {!adding && (
-        <AtButton type="primary" onClick={() => { setAdding(true); form.setMessage(null); }}>
+        <TapButton type="primary" onTap={() => { setAdding(true); form.setMessage(null); }}>
           添加人员
-        </AtButton>
+        </TapButton>
       )}
       {adding && (
         <Section title="添加人员">
@@ -183,10 +183,10 @@ function People() {
           )}
           {form.message && <View className="error para">{form.message}</View>}
           <View className="actions">
-            <AtButton type="primary" loading={form.busy} onClick={() => void submit()}>
+            <TapButton type="primary" loading={form.busy} onTap={() => void submit()}>
               添加
-            </AtButton>
-            <AtButton onClick={() => { setAdding(false); setDraft(BLANK); form.setMessage(null); }}>取消</AtButton>
+            </TapButton>
+            <TapButton onTap={() => { setAdding(false); setDraft(BLANK); form.setMessage(null); }}>取消</TapButton>
           </View>
         </Section>
       )}

@@ -1,14 +1,17 @@
-import { Input, Picker, Textarea, View, Text } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { AtButton, AtSwitch } from 'taro-ui';
 import { MATERIAL_FORMS, MATERIAL_FORM_LABELS, type MaterialForm, type ServiceItem, type ServiceItemDraftInput } from '@shared/domain/catalog';
 import type { FieldIssue } from '@shared/domain/errors';
+import ConfirmDialog from '../../components/confirm-dialog';
+import { ChoiceChips } from '../../components/date-chips';
 import Field from '../../components/field';
+import LabelledInput, { LabelledTextarea } from '../../components/labelled-input';
 import PageShell from '../../components/page-shell';
 import RoleGate from '../../components/role-gate';
 import Section from '../../components/section';
 import StateView from '../../components/state-view';
+import Tap, { TapButton } from '../../components/tap';
 import { api, ApiError, messageOf } from '../../services/api';
 import { getSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
@@ -109,6 +112,8 @@ function ItemEdit() {
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  /** The material whose 删除此项材料 waits for its confirmation. */
+  const [removing, setRemoving] = useState<number | null>(null);
 
   const home = useLoad(() => api.catalog.home({ centerId }), centerId);
   const existing = useLoad(async () => (id ? (await api.catalog.getItem({ itemId: id })).item : null), id ?? 'new');
@@ -152,30 +157,35 @@ function ItemEdit() {
   }
 
   const windows = home.data?.windows ?? [];
-  const windowIndex = Math.max(0, windows.findIndex((w) => w.id === form.windowId));
-  const text = (k: 'code' | 'name' | 'fees' | 'forwardedTo' | 'consultPhone' | 'promisedDays' | 'keywords', placeholder: string) => (
-    <Input className="field__input" value={form[k]} placeholder={placeholder} onInput={(e) => set(k, e.detail.value)} />
+  // Each input carries its field's label (issue 11: the label tied to the input, not only shown above it).
+  const text = (k: 'code' | 'name' | 'fees' | 'forwardedTo' | 'consultPhone' | 'promisedDays' | 'keywords', placeholder: string, label: string) => (
+    <LabelledInput label={label} value={form[k]} placeholder={placeholder} onInput={(e) => set(k, e.detail.value)} />
   );
-  const area = (k: 'policyBasis' | 'conditions' | 'steps', placeholder: string) => (
-    <Textarea className="field__input field__textarea" value={form[k]} placeholder={placeholder} maxlength={-1} onInput={(e) => set(k, e.detail.value)} />
+  const area = (k: 'policyBasis' | 'conditions' | 'steps', placeholder: string, label: string) => (
+    <LabelledTextarea label={label} value={form[k]} placeholder={placeholder} maxlength={-1} onInput={(e) => set(k, e.detail.value)} />
+  );
+  /** A yes/no of the item as a checkbox with its words and state (instead of a switch with no name). */
+  const toggle = (k: 'doorToDoor' | 'forwarded', label: string) => (
+    <Tap role="checkbox" checked={form[k]} label={label} className={`choice${form[k] ? ' choice--on' : ''}`} onTap={() => set(k, !form[k])}>
+      {form[k] ? '☑ ' : '☐ '}
+      {label}:{form[k] ? '是' : '否'}
+    </Tap>
   );
 
   return (
     <PageShell>
       <Section title={id ? '修改事项' : '新增事项'}>
-        <Field label="事项编码" hint="如 MZ-006" errors={errs('draft.code')}>{text('code', '请输入事项编码')}</Field>
-        <Field label="事项名称" errors={errs('draft.name')}>{text('name', '请输入事项名称')}</Field>
+        <Field label="事项编码" hint="如 MZ-006" errors={errs('draft.code')}>{text('code', '请输入事项编码', '事项编码')}</Field>
+        <Field label="事项名称" errors={errs('draft.name')}>{text('name', '请输入事项名称', '事项名称')}</Field>
         <Field label="办理窗口" errors={errs('draft.windowId')}>
-          <Picker mode="selector" range={windows.map((w) => w.name)} value={windowIndex} onChange={(e) => set('windowId', windows[Number(e.detail.value)]?.id ?? '')}>
-            <View className="field__input">{windows.find((w) => w.id === form.windowId)?.name ?? '请选择办理窗口'}</View>
-          </Picker>
+          <ChoiceChips label="办理窗口" options={windows.map((w) => ({ value: w.id, label: w.name }))} value={form.windowId || null} onChange={(v) => set('windowId', v)} />
         </Field>
-        <Field label="搜索关键词" hint="群众常说的叫法,用逗号分开" errors={errs('draft.keywords')}>{text('keywords', '如:低保,困难补助')}</Field>
-        <Field label="政策依据" hint="每行一条" errors={errs('draft.policyBasis')}>{area('policyBasis', '如:《社会救助暂行办法》')}</Field>
-        <Field label="申报条件" hint="每行一条" errors={errs('draft.conditions')}>{area('conditions', '请逐条写明申报条件')}</Field>
-        <Field label="办事程序" hint="每行一步" errors={errs('draft.steps')}>{area('steps', '如:申请人到窗口提交材料')}</Field>
-        <Field label="承诺期限(工作日)" hint="当场办结的即办件请填0" errors={errs('draft.promisedDays')}>{text('promisedDays', '如:10')}</Field>
-        <Field label="收费标准" errors={errs('draft.fees')}>{text('fees', '不收费请填写“不收费”')}</Field>
+        <Field label="搜索关键词" hint="群众常说的叫法,用逗号分开" errors={errs('draft.keywords')}>{text('keywords', '如:低保,困难补助', '搜索关键词')}</Field>
+        <Field label="政策依据" hint="每行一条" errors={errs('draft.policyBasis')}>{area('policyBasis', '如:《社会救助暂行办法》', '政策依据')}</Field>
+        <Field label="申报条件" hint="每行一条" errors={errs('draft.conditions')}>{area('conditions', '请逐条写明申报条件', '申报条件')}</Field>
+        <Field label="办事程序" hint="每行一步" errors={errs('draft.steps')}>{area('steps', '如:申请人到窗口提交材料', '办事程序')}</Field>
+        <Field label="承诺期限(工作日)" hint="当场办结的即办件请填0" errors={errs('draft.promisedDays')}>{text('promisedDays', '如:10', '承诺期限(工作日)')}</Field>
+        <Field label="收费标准" errors={errs('draft.fees')}>{text('fees', '不收费请填写“不收费”', '收费标准')}</Field>
       </Section>
 
       <Section title="申报材料">
@@ -189,43 +199,54 @@ function ItemEdit() {
         {form.materials.map((m, i) => (
           <View className="material-edit" key={i}>
             <Field label={`材料${i + 1}名称`} errors={errs(`draft.materials.${i}.name`)}>
-              <Input className="field__input" value={m.name} placeholder="如:户口簿" onInput={(e) => setMaterial(i, { name: e.detail.value })} />
+              <LabelledInput label={`材料${i + 1}名称`} value={m.name} placeholder="如:户口簿" onInput={(e) => setMaterial(i, { name: e.detail.value })} />
             </Field>
             <Field label="原件或复印件" errors={errs(`draft.materials.${i}.form`)}>
-              <Picker mode="selector" range={MATERIAL_FORMS.map((f) => MATERIAL_FORM_LABELS[f])} value={MATERIAL_FORMS.indexOf(m.form)} onChange={(e) => setMaterial(i, { form: MATERIAL_FORMS[Number(e.detail.value)] ?? 'original' })}>
-                <View className="field__input">{MATERIAL_FORM_LABELS[m.form]}</View>
-              </Picker>
+              <ChoiceChips label={`材料${i + 1}:原件或复印件`} options={MATERIAL_FORMS.map((f) => ({ value: f, label: MATERIAL_FORM_LABELS[f] }))} value={m.form} onChange={(f) => setMaterial(i, { form: f })} />
             </Field>
             <Field label="份数" errors={errs(`draft.materials.${i}.count`)}>
-              <Input className="field__input" type="number" value={m.count} onInput={(e) => setMaterial(i, { count: e.detail.value })} />
+              <LabelledInput label={`材料${i + 1}:份数`} type="number" value={m.count} onInput={(e) => setMaterial(i, { count: e.detail.value })} />
             </Field>
             <Field label="说明" errors={errs(`draft.materials.${i}.notes`)}>
-              <Input className="field__input" value={m.notes} placeholder="如:申请人及家庭成员的户口簿" onInput={(e) => setMaterial(i, { notes: e.detail.value })} />
+              <LabelledInput label={`材料${i + 1}:说明`} value={m.notes} placeholder="如:申请人及家庭成员的户口簿" onInput={(e) => setMaterial(i, { notes: e.detail.value })} />
             </Field>
             <Field label="样表" errors={errs(`draft.materials.${i}.sample`)}>
-              <Input className="field__input" value={m.sample} placeholder="如:窗口领取,或无需填写" onInput={(e) => setMaterial(i, { sample: e.detail.value })} />
+              <LabelledInput label={`材料${i + 1}:样表`} value={m.sample} placeholder="如:窗口领取,或无需填写" onInput={(e) => setMaterial(i, { sample: e.detail.value })} />
             </Field>
-            <Text className="link" onClick={() => setForm((f) => ({ ...f, materials: f.materials.filter((_, j) => j !== i) }))}>
+            {/* Asks first (issue 11): it deleted at once. */}
+            <TapButton type="danger" label={`删除材料${i + 1}${m.name ? `:${m.name}` : ''}`} onTap={() => setRemoving(i)}>
               删除此项材料
-            </Text>
+            </TapButton>
           </View>
         ))}
-        <AtButton type="secondary" onClick={() => setForm((f) => ({ ...f, materials: [...f.materials, EMPTY_MATERIAL] }))}>
-          添加一项材料
-        </AtButton>
+        <TapButton onTap={() => setForm((f) => ({ ...f, materials: [...f.materials, EMPTY_MATERIAL] }))}>添加一项材料</TapButton>
       </Section>
 
       <Section title="服务方式">
-        <AtSwitch title="可申请上门服务" checked={form.doorToDoor} onChange={(v: boolean) => set('doorToDoor', v)} />
-        <AtSwitch title="转报件(报上级部门审批)" checked={form.forwarded} onChange={(v: boolean) => set('forwarded', v)} />
-        {form.forwarded && <Field label="报送的上级部门" errors={errs('draft.forwardedTo')}>{text('forwardedTo', '如:县残疾人联合会')}</Field>}
-        <Field label="咨询电话(不填则显示窗口电话)" errors={errs('draft.consultPhone')}>{text('consultPhone', '')}</Field>
+        {toggle('doorToDoor', '可申请上门服务')}
+        {toggle('forwarded', '转报件(报上级部门审批)')}
+        {form.forwarded && <Field label="报送的上级部门" errors={errs('draft.forwardedTo')}>{text('forwardedTo', '如:县残疾人联合会', '报送的上级部门')}</Field>}
+        <Field label="咨询电话(不填则显示窗口电话)" errors={errs('draft.consultPhone')}>{text('consultPhone', '', '咨询电话(不填则显示窗口电话)')}</Field>
       </Section>
 
       {message && <View className="card error">{message}</View>}
-      <AtButton type="primary" loading={saving} onClick={() => void save()}>
+      <TapButton type="primary" loading={saving} onTap={() => void save()}>
         保存
-      </AtButton>
+      </TapButton>
+      {removing !== null && form.materials[removing] && (
+        <ConfirmDialog
+          title={`确定删除材料${removing + 1}?`}
+          act="确定删除此项材料"
+          message={`${form.materials[removing]?.name || '(未填写名称)'}将从本事项的材料清单中删除;保存后群众看到的清单随之更新。`}
+          busy={false}
+          onConfirm={() => {
+            const i = removing;
+            setForm((f) => ({ ...f, materials: f.materials.filter((_, j) => j !== i) }));
+            setRemoving(null);
+          }}
+          onCancel={() => setRemoving(null)}
+        />
+      )}
     </PageShell>
   );
 }

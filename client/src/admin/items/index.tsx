@@ -1,6 +1,5 @@
 import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { AtButton } from 'taro-ui';
 import { promiseLabel } from '@shared/domain/catalog';
 import PageShell from '../../components/page-shell';
 import RoleGate from '../../components/role-gate';
@@ -9,6 +8,7 @@ import { api } from '../../services/api';
 import { getSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
 import { useState } from 'react';
+import { TapButton } from '../../components/tap';
 
 /** The admin's list of their center's items, with the way to add and edit them. */
 function AdminItems() {
@@ -20,9 +20,9 @@ function AdminItems() {
 
   return (
     <PageShell>
-      <AtButton type="primary" onClick={() => Taro.navigateTo({ url: '/admin/item-edit/index' })}>
+      <TapButton type="primary" onTap={() => Taro.navigateTo({ url: '/admin/item-edit/index' })}>
         新增事项
-      </AtButton>
+      </TapButton>
       <View className="card" style={{ marginTop: 'var(--space)' }}>
         <StateView loading={list.loading} error={list.error} onRetry={list.reload} />
         {list.data?.items.map((i) => (

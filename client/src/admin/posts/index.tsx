@@ -1,11 +1,12 @@
-import { Picker, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
+import { ChoiceChips } from '../../components/date-chips';
 import Field from '../../components/field';
 import PageShell from '../../components/page-shell';
 import RoleGate from '../../components/role-gate';
 import Section from '../../components/section';
 import StateView from '../../components/state-view';
+import { TapButton } from '../../components/tap';
 import { api } from '../../services/api';
 import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
@@ -21,10 +22,10 @@ function Posts() {
   const [drafts, setDrafts] = useState<Record<string, { aId: string; bId: string }>>({});
   const { message, errs, run } = useAction();
   const staff = res.data?.staff ?? [];
-  const names = staff.map((s) => s.name);
 
   const valueOf = (windowId: string) => drafts[windowId] ?? res.data?.posts.find((p) => p.windowId === windowId) ?? { aId: '', bId: '' };
-  const pick = (windowId: string, key: 'aId' | 'bId', index: number) => setDrafts({ ...drafts, [windowId]: { ...valueOf(windowId), [key]: staff[index]?.id ?? '' } });
+  const pick = (windowId: string, key: 'aId' | 'bId', id: string) => setDrafts({ ...drafts, [windowId]: { ...valueOf(windowId), [key]: id } });
+  const people = staff.map((s) => ({ value: s.id, label: s.name }));
   const save = async (windowId: string) => {
     const v = valueOf(windowId);
     if (await run(() => api.center.savePost({ windowId, aId: v.aId, bId: v.bId }), '已保存,谢谢。')) setTick((t) => t + 1);
@@ -42,18 +43,16 @@ function Posts() {
           return (
             <Section key={w.id} title={w.name}>
               <Field label="A岗(主办)" errors={errs('aId')}>
-                <Picker mode="selector" range={names} value={Math.max(0, staff.findIndex((s) => s.id === v.aId))} onChange={(e) => pick(w.id, 'aId', Number(e.detail.value))}>
-                  <View className="field__input">{nameOf(v.aId)} ›</View>
-                </Picker>
+                <View className="chips__chosen">A岗:{nameOf(v.aId)}</View>
+                <ChoiceChips label={`${w.name}的A岗`} options={people} value={v.aId || null} onChange={(id) => pick(w.id, 'aId', id)} />
               </Field>
               <Field label="B岗(协办、替岗)" errors={errs('bId')}>
-                <Picker mode="selector" range={names} value={Math.max(0, staff.findIndex((s) => s.id === v.bId))} onChange={(e) => pick(w.id, 'bId', Number(e.detail.value))}>
-                  <View className="field__input">{nameOf(v.bId)} ›</View>
-                </Picker>
+                <View className="chips__chosen">B岗:{nameOf(v.bId)}</View>
+                <ChoiceChips label={`${w.name}的B岗`} options={people} value={v.bId || null} onChange={(id) => pick(w.id, 'bId', id)} />
               </Field>
-              <AtButton type="primary" size="small" onClick={() => void save(w.id)}>
+              <TapButton type="primary" label={`保存${w.name}的A岗和B岗`} onTap={() => void save(w.id)}>
                 保存
-              </AtButton>
+              </TapButton>
             </Section>
           );
         })}

@@ -1,11 +1,13 @@
-import { Input, Picker, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { AtButton } from 'taro-ui';
 import { daySlots, SLOT_MINUTES } from '@shared/domain/booking';
+import { ChoiceChips } from '../../components/date-chips';
+import LabelledInput from '../../components/labelled-input';
 import PageShell from '../../components/page-shell';
 import RoleGate from '../../components/role-gate';
 import Section from '../../components/section';
 import StateView from '../../components/state-view';
+import { TapButton } from '../../components/tap';
 import { api, messageOf } from '../../services/api';
 import { useLoad } from '../../services/use-load';
 
@@ -48,14 +50,13 @@ function Windows() {
         if (!d) return null;
         return (
           <Section key={w.id} title={w.name}>
-            <Picker mode="selector" range={SLOT_MINUTES.map((m) => `每${m}分钟一个时段(每天${daySlots(m).length}个)`)} value={Math.max(0, SLOT_MINUTES.indexOf(d.slotMinutes as (typeof SLOT_MINUTES)[number]))} onChange={(e) => setDrafts({ ...drafts, [w.id]: { ...d, slotMinutes: SLOT_MINUTES[Number(e.detail.value)] ?? 30 } })}>
-              <View className="field__input">时段长度:{d.slotMinutes}分钟 ›</View>
-            </Picker>
+            <View className="field__label">时段长度:{d.slotMinutes}分钟</View>
+            <ChoiceChips label={`${w.name}:时段长度`} options={SLOT_MINUTES.map((m) => ({ value: String(m), label: `${m}分钟`, note: `每天${daySlots(m).length}个时段` }))} value={String(d.slotMinutes)} onChange={(v) => setDrafts({ ...drafts, [w.id]: { ...d, slotMinutes: Number(v) } })} />
             <View className="field__label">每个时段可预约人数</View>
-            <Input className="field__input" type="number" value={d.slotCapacity} onInput={(e) => setDrafts({ ...drafts, [w.id]: { ...d, slotCapacity: e.detail.value } })} />
-            <AtButton type="primary" size="small" onClick={() => void save(w.id)}>
+            <LabelledInput label={`${w.name}:每个时段可预约人数`} type="number" value={d.slotCapacity} onInput={(e) => setDrafts({ ...drafts, [w.id]: { ...d, slotCapacity: e.detail.value } })} />
+            <TapButton type="primary" label={`保存${w.name}的时段设置`} onTap={() => void save(w.id)}>
               保存
-            </AtButton>
+            </TapButton>
           </Section>
         );
       })}

@@ -1,7 +1,6 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
 import { addDays } from '@shared/domain/time';
 import AuthGrant, { type Grant } from '../../components/auth-grant';
 import PageShell from '../../components/page-shell';
@@ -10,6 +9,7 @@ import Section from '../../components/section';
 import { api } from '../../services/api';
 import { useAction } from '../../services/use-action';
 import { todayInShanghai } from '../../services/format';
+import { TapButton } from '../../components/tap';
 
 /** Record a new or renewed authorisation of a registered resident. */
 function Authorize() {
@@ -35,9 +35,9 @@ function Authorize() {
         <AuthGrant value={grant} onChange={setGrant} errs={errs} inApp={onWechat} />
       </Section>
       {message && <View className="card error">{message}</View>}
-      <AtButton type="primary" onClick={() => void save()}>
+      <TapButton type="primary" onTap={() => void save()}>
         登记授权
-      </AtButton>
+      </TapButton>
     </PageShell>
   );
 }

@@ -1,7 +1,6 @@
 import { Input, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
 import { addDays } from '@shared/domain/time';
 import AuthGrant, { type Grant } from '../../components/auth-grant';
 import Field from '../../components/field';
@@ -11,6 +10,7 @@ import Section from '../../components/section';
 import { api } from '../../services/api';
 import { useAction } from '../../services/use-action';
 import { todayInShanghai } from '../../services/format';
+import { TapButton } from '../../components/tap';
 
 /** An agent registers a resident of their village, with the authorisation the resident gave. */
 function NewResident() {
@@ -45,9 +45,9 @@ function NewResident() {
         <AuthGrant value={grant} onChange={setGrant} errs={errs} />
       </Section>
       {message && <View className="card error">{message}</View>}
-      <AtButton type="primary" loading={busy} onClick={() => void save()}>
+      <TapButton type="primary" loading={busy} onTap={() => void save()}>
         登记
-      </AtButton>
+      </TapButton>
     </PageShell>
   );
 }

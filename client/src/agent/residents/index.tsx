@@ -1,13 +1,13 @@
 import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
 import PageShell from '../../components/page-shell';
 import RoleGate from '../../components/role-gate';
 import StateView from '../../components/state-view';
 import { api } from '../../services/api';
 import { AUTH_METHOD_LABELS, AUTH_STATE_LABELS, dateLabel } from '../../services/format';
 import { useLoad } from '../../services/use-load';
+import { TapButton } from '../../components/tap';
 
 /** The agent's residents (own village), each with the state of their authorisation (R-BOOK-4). */
 function Residents() {
@@ -16,9 +16,9 @@ function Residents() {
   const res = useLoad(() => api.residents.list({}), String(tick));
   return (
     <PageShell>
-      <AtButton type="primary" onClick={() => Taro.navigateTo({ url: '/agent/resident-new/index' })}>
+      <TapButton type="primary" onTap={() => Taro.navigateTo({ url: '/agent/resident-new/index' })}>
         登记新的代办群众
-      </AtButton>
+      </TapButton>
       <View className="muted">为群众代办前,须取得本人授权(签字授权书、当面授权或本人在小程序中确认)。预约时在办事指南中点“预约办理”,再选择群众。</View>
       <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} empty={res.data?.residents.length === 0 ? '您还没有登记代办群众。' : null} />
       {res.data && res.data.residents.length > 0 && (

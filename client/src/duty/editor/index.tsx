@@ -1,6 +1,5 @@
 import { View, Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { AtButton } from 'taro-ui';
 import { dayLabel } from '@shared/domain/time';
 import { monthLabel, monthOf, nextMonth, ROSTER_STATUS_LABELS } from '@shared/domain/duty';
 import PageShell from '../../components/page-shell';
@@ -10,6 +9,7 @@ import { api } from '../../services/api';
 import { getSession } from '../../services/session';
 import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
+import { TapButton } from '../../components/tap';
 
 /**
  * The admin's roster editor (R-DUTY-1): each working day of the month with the center's leaders
@@ -91,9 +91,9 @@ function Editor() {
           </View>
           {message && <View className={errs('entries').length ? 'error' : ''}>{message}</View>}
           <View className="actions">
-            <AtButton type="secondary" disabled={open.length === 0} onClick={fillOpen}>
+            <TapButton disabled={open.length === 0} onTap={fillOpen}>
               未安排的日子按顺序轮流填上
-            </AtButton>
+            </TapButton>
           </View>
         </View>
       )}
@@ -122,12 +122,12 @@ function Editor() {
         <View className="card">
           {message && <View className={errs('entries').length ? 'error' : ''}>{message}</View>}
           <View className="actions">
-            <AtButton type="secondary" loading={busy} onClick={() => void save()}>
+            <TapButton loading={busy} onTap={() => void save()}>
               保存草稿
-            </AtButton>
-            <AtButton type="primary" loading={busy} onClick={() => void publish()}>
+            </TapButton>
+            <TapButton type="primary" loading={busy} onTap={() => void publish()}>
               发布公示
-            </AtButton>
+            </TapButton>
           </View>
         </View>
       )}

@@ -1,7 +1,6 @@
 import { Input, Textarea, View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
 import { dayLabel, shanghaiTime } from '@shared/domain/time';
 import { monthLabel, monthOf } from '@shared/domain/duty';
 import Field from '../../components/field';
@@ -13,6 +12,7 @@ import { api } from '../../services/api';
 import { getSession } from '../../services/session';
 import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
+import { TapButton } from '../../components/tap';
 
 const timeOf = (iso: string) => shanghaiTime(new Date(iso));
 
@@ -72,9 +72,9 @@ function Record() {
         <Section title="到岗登记">
           {mine ? <View>您已于 {timeOf(mine.presentAt)} 登记到岗,谢谢。</View> : <View className="muted">请到岗后点击登记。</View>}
           {!mine && (
-            <AtButton type="primary" loading={busy} onClick={() => void present()}>
+            <TapButton type="primary" loading={busy} onTap={() => void present()}>
               登记到岗
-            </AtButton>
+            </TapButton>
           )}
         </Section>
       )}
@@ -89,9 +89,9 @@ function Record() {
           <Field label="处理结果" errors={errs('reception.outcome')}>
             <Textarea className="field__input field__textarea" value={outcome} placeholder="如:当场联系民政窗口,三日内回电答复" maxlength={200} onInput={(e) => setOutcome(e.detail.value)} />
           </Field>
-          <AtButton type="primary" loading={busy} onClick={() => void receive()}>
+          <TapButton type="primary" loading={busy} onTap={() => void receive()}>
             保存接访记录
-          </AtButton>
+          </TapButton>
         </Section>
       )}
       {month && (

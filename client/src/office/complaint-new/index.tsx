@@ -1,7 +1,6 @@
 import { Input, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
 import { COMPLAINT_CHANNEL_LABELS, REGISTERED_CHANNELS } from '@shared/domain/complaints';
 import Field from '../../components/field';
 import PageShell from '../../components/page-shell';
@@ -12,6 +11,7 @@ import { complaintsApi } from '../../services/fn/complaints';
 import { getSession } from '../../services/session';
 import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
+import { TapButton } from '../../components/tap';
 
 type Channel = (typeof REGISTERED_CHANNELS)[number];
 type About = 'window' | 'staff' | 'center';
@@ -68,13 +68,13 @@ function Register() {
           <View className="muted para">请将投诉编号和查询码告知投诉人,凭此可在小程序查询办理进度和答复。投诉已送中心管理办公室。</View>
         </View>
         {role === 'office' && (
-          <AtButton type="primary" onClick={() => void Taro.redirectTo({ url: `/office/complaint/index?id=${encodeURIComponent(filed.id)}` })}>
+          <TapButton type="primary" onTap={() => void Taro.redirectTo({ url: `/office/complaint/index?id=${encodeURIComponent(filed.id)}` })}>
             打开此投诉(分类、指定承办人)
-          </AtButton>
+          </TapButton>
         )}
-        <AtButton type="secondary" onClick={() => setFiled(null)}>
+        <TapButton onTap={() => setFiled(null)}>
           再登记一件
-        </AtButton>
+        </TapButton>
       </PageShell>
     );
   }
@@ -124,12 +124,12 @@ function Register() {
         </Field>
         <Field label="是否匿名" errors={errs('anonymous')}>
           <View className="actions">
-            <AtButton type={!anonymous ? 'primary' : 'secondary'} onClick={() => setAnonymous(false)}>
+            <TapButton type={!anonymous ? 'primary' : 'secondary'} onTap={() => setAnonymous(false)}>
               留姓名
-            </AtButton>
-            <AtButton type={anonymous ? 'primary' : 'secondary'} onClick={() => setAnonymous(true)}>
+            </TapButton>
+            <TapButton type={anonymous ? 'primary' : 'secondary'} onTap={() => setAnonymous(true)}>
               匿名
-            </AtButton>
+            </TapButton>
           </View>
           {anonymous && <View className="muted para">匿名投诉:中心任何人都看不到投诉人是谁,无法回访;答复只能凭投诉编号和查询码在小程序查看。请先告知投诉人。</View>}
         </Field>
@@ -143,9 +143,9 @@ function Register() {
             </Field>
           </>
         )}
-        <AtButton type="primary" loading={busy} disabled={!channel || !about} onClick={() => void submit()}>
+        <TapButton type="primary" loading={busy} disabled={!channel || !about} onTap={() => void submit()}>
           登记投诉
-        </AtButton>
+        </TapButton>
         {(!channel || !about) && <View className="muted para">请先选择投诉渠道和投诉对象。</View>}
         {message && <View className="error para">{message}</View>}
       </View>

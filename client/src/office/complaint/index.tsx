@@ -1,7 +1,6 @@
 import { Input, Textarea, View, Text } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
 import { COMPLAINT_CLASSES, COMPLAINT_CLASS_LABELS, REPLY_MEANS, REPLY_MEANS_LABELS, type ComplaintClass, type ReplyMeans } from '@shared/domain/complaints';
 import { DEADLINE_BADGE_LABELS } from '@shared/domain/cases';
 import { monthOf, nextMonth } from '@shared/domain/duty';
@@ -21,6 +20,7 @@ import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
 // The steps' look is the villager pages' (one style for 受理 → 归档).
 import '../../complaint/complaint.scss';
+import { TapButton } from '../../components/tap';
 
 
 /** The irreversible steps, confirmed in a large dialog first. */
@@ -145,14 +145,14 @@ function Detail() {
           <View className="title">分类</View>
           <Field label="投诉类别" errors={errs('klass')} hint="一般投诉次日(工作日)内答复;复杂或涉及多个单位的5个工作日;重大投诉须为书面,并立即报告中心领导。">
             {COMPLAINT_CLASSES.map((k) => (
-              <AtButton key={k} type={(klass ?? (c.classified ? c.klass : null)) === k ? 'primary' : 'secondary'} onClick={() => setKlass(k)}>
+              <TapButton key={k} type={(klass ?? (c.classified ? c.klass : null)) === k ? 'primary' : 'secondary'} onTap={() => setKlass(k)}>
                 {COMPLAINT_CLASS_LABELS[k]}
-              </AtButton>
+              </TapButton>
             ))}
           </Field>
-          <AtButton type="primary" loading={busy} disabled={!klass} onClick={() => klass && void act(() => complaintsApi.classify({ complaintId: id, klass }), '分类已保存,谢谢。')}>
+          <TapButton type="primary" loading={busy} disabled={!klass} onTap={() => klass && void act(() => complaintsApi.classify({ complaintId: id, klass }), '分类已保存,谢谢。')}>
             保存分类
-          </AtButton>
+          </TapButton>
         </View>
       )}
 
@@ -171,9 +171,9 @@ function Detail() {
           <Field label="说明(可不填)" errors={errs('note')}>
             <Input className="field__input" value={note} placeholder="如:请窗口负责人核实" onInput={(e) => setNote(e.detail.value)} />
           </Field>
-          <AtButton type="primary" loading={busy} disabled={!handlerId} onClick={() => handlerId && void act(() => complaintsApi.assign({ complaintId: id, handlerId, note }), '已指定承办人,并已通知本人,谢谢。')}>
+          <TapButton type="primary" loading={busy} disabled={!handlerId} onTap={() => handlerId && void act(() => complaintsApi.assign({ complaintId: id, handlerId, note }), '已指定承办人,并已通知本人,谢谢。')}>
             {c.handlerId ? '确认改派' : '确认指定'}
-          </AtButton>
+          </TapButton>
         </View>
       )}
 
@@ -182,8 +182,8 @@ function Detail() {
           <View className="title">核查结论(处理)</View>
           <Field label="投诉是否属实" errors={errs('substantiated')}>
             <View className="actions">
-              <AtButton type={substantiated === true ? 'primary' : 'secondary'} onClick={() => setSubstantiated(true)}>属实</AtButton>
-              <AtButton type={substantiated === false ? 'primary' : 'secondary'} onClick={() => setSubstantiated(false)}>不属实</AtButton>
+              <TapButton type={substantiated === true ? 'primary' : 'secondary'} onTap={() => setSubstantiated(true)}>属实</TapButton>
+              <TapButton type={substantiated === false ? 'primary' : 'secondary'} onTap={() => setSubstantiated(false)}>不属实</TapButton>
             </View>
           </Field>
           <Field label="核查情况" errors={errs('findings')}>
@@ -192,9 +192,9 @@ function Detail() {
           <Field label={substantiated ? '处理措施(属实的必填)' : '处理措施(可不填)'} errors={errs('measure')}>
             <Input className="field__input" value={measure} placeholder="如:批评教育,全中心通报" onInput={(e) => setMeasure(e.detail.value)} />
           </Field>
-          <AtButton type="primary" disabled={substantiated === null} onClick={() => setConfirming('close')}>
+          <TapButton type="primary" disabled={substantiated === null} onTap={() => setConfirming('close')}>
             记录核查结论
-          </AtButton>
+          </TapButton>
         </View>
       )}
 
@@ -215,9 +215,9 @@ function Detail() {
               ))}
             </View>
           </Field>
-          <AtButton type="primary" loading={busy} disabled={!newDate} onClick={() => newDate && void act(() => complaintsApi.extend({ complaintId: id, reason, newDate }), '已延期,并已告知投诉人,谢谢。')}>
+          <TapButton type="primary" loading={busy} disabled={!newDate} onTap={() => newDate && void act(() => complaintsApi.extend({ complaintId: id, reason, newDate }), '已延期,并已告知投诉人,谢谢。')}>
             确认延期
-          </AtButton>
+          </TapButton>
         </View>
       )}
 
@@ -233,9 +233,9 @@ function Detail() {
             <Field label="答复方式" errors={errs('means')}>
               <View className="actions">
                 {REPLY_MEANS.map((m) => (
-                  <AtButton key={m} type={means === m ? 'primary' : 'secondary'} onClick={() => setMeans(m)}>
+                  <TapButton key={m} type={means === m ? 'primary' : 'secondary'} onTap={() => setMeans(m)}>
                     {REPLY_MEANS_LABELS[m]}
-                  </AtButton>
+                  </TapButton>
                 ))}
               </View>
             </Field>
@@ -243,16 +243,16 @@ function Detail() {
           <Field label={oral ? '答复要点' : '答复内容'} errors={errs('text')}>
             <Textarea className="field__input field__textarea" value={replyText} maxlength={2000} placeholder={oral ? '如:已向投诉人说明核查结果,投诉人表示理解' : '您好,关于您反映的……'} onInput={(e) => setReplyText(e.detail.value)} />
           </Field>
-          <AtButton type="primary" disabled={oral && !means} onClick={() => setConfirming('reply')}>
+          <TapButton type="primary" disabled={oral && !means} onTap={() => setConfirming('reply')}>
             提交答复
-          </AtButton>
+          </TapButton>
         </View>
       )}
 
       {has('document') && (
-        <AtButton type="secondary" onClick={() => void Taro.navigateTo({ url: `/office/complaint-doc/index?id=${encodeURIComponent(id)}` })}>
+        <TapButton onTap={() => void Taro.navigateTo({ url: `/office/complaint-doc/index?id=${encodeURIComponent(id)}` })}>
           查看并打印答复书(A4)
-        </AtButton>
+        </TapButton>
       )}
 
       {(has('carriedOut') || has('archive')) && (
@@ -263,11 +263,11 @@ function Detail() {
               <Field label="执行情况" errors={errs('note')}>
                 <Input className="field__input" value={note} placeholder="如:已于本月全中心通报" onInput={(e) => setNote(e.detail.value)} />
               </Field>
-              <AtButton type="primary" onClick={() => setConfirming('carriedOut')}>登记已执行</AtButton>
+              <TapButton type="primary" onTap={() => setConfirming('carriedOut')}>登记已执行</TapButton>
             </>
           )}
           {has('archive') && (
-            <AtButton type="primary" onClick={() => setConfirming('archive')}>归档</AtButton>
+            <TapButton type="primary" onTap={() => setConfirming('archive')}>归档</TapButton>
           )}
         </View>
       )}

@@ -1,7 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
 import { COMPLAINT_CLASSES, COMPLAINT_CLASS_LABELS, COMPLAINT_STATES, COMPLAINT_STATE_LABELS, type ComplaintClass, type ComplaintState } from '@shared/domain/complaints';
 import { DEADLINE_BADGE_LABELS, type DeadlineBadge } from '@shared/domain/cases';
 import PageShell from '../../components/page-shell';
@@ -12,6 +11,7 @@ import { badgeClass } from '../../services/complaint-office';
 import { dateLabel } from '../../services/format';
 import { getSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
+import { TapButton } from '../../components/tap';
 
 const DUES: DeadlineBadge[] = ['overdue', 'due_today', 'due_soon', 'on_time'];
 
@@ -52,9 +52,9 @@ function Queue({ mine }: { mine: boolean }) {
   return (
     <PageShell>
       {role === 'office' && !mine && (
-        <AtButton type="primary" onClick={() => void Taro.navigateTo({ url: '/office/complaint-new/index' })}>
+        <TapButton type="primary" onTap={() => void Taro.navigateTo({ url: '/office/complaint-new/index' })}>
           登记投诉(电话、当面、信件、意见箱)
-        </AtButton>
+        </TapButton>
       )}
       {!mine && (
       <View className="card">

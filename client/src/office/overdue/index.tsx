@@ -1,6 +1,5 @@
 import { View } from '@tarojs/components';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
 import CaseRow from '../../components/case-row';
 import PageShell from '../../components/page-shell';
 import RoleGate from '../../components/role-gate';
@@ -8,6 +7,7 @@ import StateView from '../../components/state-view';
 import { api, messageOf } from '../../services/api';
 import { getSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
+import { TapButton } from '../../components/tap';
 
 /** The office and leaders: every open case past its deadline (R-CASE-5), oldest first. */
 function Overdue() {
@@ -27,9 +27,9 @@ function Overdue() {
   return (
     <PageShell>
       {(role === 'office' || role === 'admin') && (
-        <AtButton type="secondary" onClick={() => void sweep()}>
+        <TapButton onTap={() => void sweep()}>
           立即检查到期办件并提醒
-        </AtButton>
+        </TapButton>
       )}
       {message && <View className="card">{message}</View>}
       <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} empty={res.data?.cases.length === 0 ? '目前没有超期的办件。' : null} />

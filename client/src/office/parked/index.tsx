@@ -1,6 +1,5 @@
 import { View, Text } from '@tarojs/components';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
 import { shanghaiDate, shanghaiTime } from '@shared/domain/time';
 import PageShell from '../../components/page-shell';
 import RoleGate from '../../components/role-gate';
@@ -8,6 +7,7 @@ import StateView from '../../components/state-view';
 import { api, messageOf } from '../../services/api';
 import { useLoad } from '../../services/use-load';
 import { NOTICE_KIND_LABELS } from '../../services/format';
+import { TapButton } from '../../components/tap';
 
 /** Whether WeChat push is on, and why not (issue 7): the office sees it before the parked list. */
 function PushStatus() {
@@ -45,12 +45,12 @@ function Parked() {
     <PageShell>
       <PushStatus />
       <View className="muted">这些提醒已送达站内消息,但微信消息多次发送失败。请电话告知相关人员,或重新发送。</View>
-      <AtButton type="secondary" onClick={() => void act(async () => {
+      <TapButton onTap={() => void act(async () => {
         const r = await api.inbox.dispatch({});
         setMessage(`已发送${r.sent}条,${r.retried}条稍后重试,${r.skipped}条仅站内送达。`);
       }, '')}>
         立即发送待发的微信消息
-      </AtButton>
+      </TapButton>
       {message && <View className="card">{message}</View>}
       <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} empty={res.data?.entries.length === 0 ? '没有未送达的微信提醒。' : null} />
       {res.data?.entries.map((e) => (
@@ -63,9 +63,9 @@ function Parked() {
             {shanghaiDate(new Date(e.createdAt))} {shanghaiTime(new Date(e.createdAt))} · 已尝试{e.attempts}次 · {e.lastError ?? ''}
           </Text>
           <View className="actions">
-            <AtButton type="secondary" size="small" onClick={() => void act(() => api.inbox.retryParked({ outboxId: e.id }), '已重新排队发送。')}>
+            <TapButton onTap={() => void act(() => api.inbox.retryParked({ outboxId: e.id }), '已重新排队发送。')}>
               重新发送
-            </AtButton>
+            </TapButton>
           </View>
         </View>
       ))}

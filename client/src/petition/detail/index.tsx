@@ -1,7 +1,6 @@
 import { Textarea, View, Text } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
 import { DEADLINE_BADGE_LABELS } from '@shared/domain/cases';
 import { GENDER_LABELS, PETITION_FORM_LABELS, PETITION_STATE_LABELS, REPLY_MODE_LABELS, REPLY_MODES, type PetitionState } from '@shared/domain/petitions';
 import ConfirmDialog from '../../components/confirm-dialog';
@@ -20,6 +19,7 @@ import { DOC_LABELS, documentsOf, offeredActions, progressOf, unitPeople, type O
 // The row of step marks: the complaints' look.
 import '../../complaint/complaint.scss';
 import '../petition.scss';
+import { TapButton } from '../../components/tap';
 
 
 type Confirm = 'reply' | 'close';
@@ -134,9 +134,9 @@ function Detail() {
       {message && <View className="card">{message}</View>}
 
       {has('assign') && p.assigneeId && !reassigning && (
-        <AtButton type="secondary" onClick={() => setReassigning(true)}>
+        <TapButton onTap={() => setReassigning(true)}>
           改为交办(更换承办单位或承办人)
-        </AtButton>
+        </TapButton>
       )}
       {has('assign') && (!p.assigneeId || reassigning) && (
         <View className="card">
@@ -164,9 +164,9 @@ function Detail() {
               ))}
             </Field>
           )}
-          <AtButton type="primary" loading={busy} disabled={!unitId || !assigneeId} onClick={() => unitId && assigneeId && void act(() => petitionsApi.assign({ petitionId: id, unitId, assigneeId }), '已交办,并已通知承办人和承办单位,谢谢。')}>
+          <TapButton type="primary" loading={busy} disabled={!unitId || !assigneeId} onTap={() => unitId && assigneeId && void act(() => petitionsApi.assign({ petitionId: id, unitId, assigneeId }), '已交办,并已通知承办人和承办单位,谢谢。')}>
             确认交办
-          </AtButton>
+          </TapButton>
         </View>
       )}
 
@@ -177,9 +177,9 @@ function Detail() {
           <Field label="接待情况" errors={errs('summary')}>
             <Textarea className="field__input field__textarea" value={reception} maxlength={1000} placeholder="如:已听取信访人诉求,要求人社窗口核实后一周内答复" onInput={(e) => setReception(e.detail.value)} />
           </Field>
-          <AtButton type="primary" loading={busy} onClick={() => void act(() => petitionsApi.leaderReception({ petitionId: id, summary: reception }), '接待情况已记录,谢谢。')}>
+          <TapButton type="primary" loading={busy} onTap={() => void act(() => petitionsApi.leaderReception({ petitionId: id, summary: reception }), '接待情况已记录,谢谢。')}>
             记录领导接待
-          </AtButton>
+          </TapButton>
         </View>
       )}
 
@@ -190,18 +190,18 @@ function Detail() {
           <Field label="答复方式" errors={errs('mode')}>
             <View className="actions">
               {REPLY_MODES.map((m) => (
-                <AtButton key={m} type={mode === m ? 'primary' : 'secondary'} onClick={() => setMode(m)}>
+                <TapButton key={m} type={mode === m ? 'primary' : 'secondary'} onTap={() => setMode(m)}>
                   {REPLY_MODE_LABELS[m]}
-                </AtButton>
+                </TapButton>
               ))}
             </View>
           </Field>
           <Field label="答复要点" errors={errs('summary')}>
             <Textarea className="field__input field__textarea" value={summary} maxlength={1000} placeholder="如:已向信访人说明补偿款发放进度,信访人表示理解" onInput={(e) => setSummary(e.detail.value)} />
           </Field>
-          <AtButton type="primary" disabled={!mode} onClick={() => setConfirming('reply')}>
+          <TapButton type="primary" disabled={!mode} onTap={() => setConfirming('reply')}>
             提交答复
-          </AtButton>
+          </TapButton>
           {!mode && <View className="muted para">请先选择答复方式。</View>}
         </View>
       )}
@@ -210,9 +210,9 @@ function Detail() {
         <View className="card">
           <View className="title">结案</View>
           <View className="muted para">请核实答复情况后结案;结案后不能再交办或答复。</View>
-          <AtButton type="primary" onClick={() => setConfirming('close')}>
+          <TapButton type="primary" onTap={() => setConfirming('close')}>
             结案
-          </AtButton>
+          </TapButton>
         </View>
       )}
 

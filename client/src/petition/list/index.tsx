@@ -1,6 +1,5 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { AtButton } from 'taro-ui';
 import { DEADLINE_BADGE_LABELS } from '@shared/domain/cases';
 import { PETITION_FORM_LABELS } from '@shared/domain/petitions';
 import PageShell from '../../components/page-shell';
@@ -12,6 +11,7 @@ import { petitionsApi } from '../../services/fn/petitions';
 import { getSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
 import '../petition.scss';
+import { TapButton } from '../../components/tap';
 
 /** The main issue in a line: the register shows the start, the detail the whole text. */
 const short = (s: string, n = 40): string => (s.length > n ? `${s.slice(0, n)}…` : s);
@@ -27,9 +27,9 @@ function Register() {
   const list = res.data ?? [];
   return (
     <PageShell>
-      <AtButton type="primary" onClick={() => void Taro.navigateTo({ url: '/petition/new/index' })}>
+      <TapButton type="primary" onTap={() => void Taro.navigateTo({ url: '/petition/new/index' })}>
         登记信访(来访、来信、来电、网上)
-      </AtButton>
+      </TapButton>
       {role === 'staff' && <View className="muted para">您好,这里列出交由您或您所在窗口办理的信访件;您登记的信访件会立即送中心管理办公室交办。</View>}
       <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} next={res.next} empty={res.data && list.length === 0 ? '目前没有信访件。群众来访、来信、来电时,请点上方按钮登记,谢谢。' : null} />
       {list.length > 0 && (

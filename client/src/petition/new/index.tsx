@@ -1,7 +1,6 @@
 import { Input, Switch, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
 import { petitionsContract } from '@shared/contracts/petitions';
 import { COLLECTIVE_HEADCOUNT, GENDER_LABELS, GENDERS, PETITION_FORM_LABELS, PETITION_FORMS } from '@shared/domain/petitions';
 import Field from '../../components/field';
@@ -16,6 +15,7 @@ import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
 import { collectiveDraft, emptyPetitionDraft, registerInput, type PetitionDraft } from '../rules';
 import '../petition.scss';
+import { TapButton } from '../../components/tap';
 
 interface Registered {
   id: string;
@@ -86,12 +86,12 @@ function NewPetition() {
           <View className="muted para">信访人的个人信息只有中心管理办公室、领导和承办人能看到;交由本窗口办理后,您可在“信访登记簿”中看到此件。</View>
         </View>
         <View className="actions">
-          <AtButton type="primary" onClick={() => { setD(emptyPetitionDraft()); setTried(false); setDone(null); }}>
+          <TapButton type="primary" onTap={() => { setD(emptyPetitionDraft()); setTried(false); setDone(null); }}>
             再登记一件
-          </AtButton>
-          <AtButton type="secondary" onClick={() => void Taro.redirectTo({ url: '/petition/list/index' })}>
+          </TapButton>
+          <TapButton onTap={() => void Taro.redirectTo({ url: '/petition/list/index' })}>
             信访登记簿
-          </AtButton>
+          </TapButton>
         </View>
       </PageShell>
     );
@@ -150,9 +150,9 @@ function NewPetition() {
 
       {missing.length > 0 && <View className="card error">对不起,还有{missing.length}处需要补充或更正,请按红字提示填写后再提交,已填写的内容都保留着。</View>}
       {act.message && <View className="card error">{act.message}</View>}
-      <AtButton type="primary" loading={act.busy} onClick={() => void submit()}>
+      <TapButton type="primary" loading={act.busy} onTap={() => void submit()}>
         登记信访
-      </AtButton>
+      </TapButton>
     </PageShell>
   );
 }

@@ -1,6 +1,5 @@
 import { View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { AtButton } from 'taro-ui';
 import { DAY_COUNT_LABELS, DAY_COUNTS, REPLY_DAYS, type DayCount } from '@shared/domain/petitions';
 import Field from '../../components/field';
 import PageShell from '../../components/page-shell';
@@ -9,6 +8,7 @@ import StateView from '../../components/state-view';
 import { petitionsApi } from '../../services/fn/petitions';
 import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
+import { TapButton } from '../../components/tap';
 
 /** What each choice means for a petition received on a Friday before a weekend. */
 const MEANING: Record<DayCount, string> = {
@@ -49,9 +49,9 @@ function Settings() {
           ))}
         </Field>
         <View className="muted para">修改只影响此后登记的信访件;已登记的信访件保持原答复期限。中心下班后登记的,从次日起算。每件信访件都显示具体的答复日期。</View>
-        <AtButton type="primary" loading={busy} disabled={!count || count === res.data.dayCount} onClick={() => count && void run(() => petitionsApi.saveSettings({ dayCount: count }).then(() => res.reload()), '已保存,此后登记的信访件按此计算答复期限,谢谢。')}>
+        <TapButton type="primary" loading={busy} disabled={!count || count === res.data.dayCount} onTap={() => count && void run(() => petitionsApi.saveSettings({ dayCount: count }).then(() => res.reload()), '已保存,此后登记的信访件按此计算答复期限,谢谢。')}>
           保存
-        </AtButton>
+        </TapButton>
         {message && <View className="para">{message}</View>}
       </View>
     </PageShell>

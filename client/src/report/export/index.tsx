@@ -1,7 +1,6 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
 import { EXPORT_KIND_LABELS, EXPORT_KINDS, type ExportKind } from '@shared/contracts/reports';
 import { isMonth, monthLabel } from '@shared/domain/duty';
 import PageShell from '../../components/page-shell';
@@ -10,6 +9,7 @@ import { messageOf } from '../../services/api';
 import { reportsApi } from '../../services/fn/reports';
 import { downloadInBrowser, shareInWeapp, writeInWeapp } from './save';
 import '../report.scss';
+import { TapButton } from '../../components/tap';
 
 const IN_WECHAT = process.env.TARO_ENV === 'weapp';
 
@@ -31,9 +31,9 @@ function Export() {
     return (
       <PageShell>
         <View className="card">请先在“月度服务评价”页选择月份,再点“导出数据”,谢谢。</View>
-        <AtButton type="primary" onClick={() => void Taro.redirectTo({ url: '/report/month/index' })}>
+        <TapButton type="primary" onTap={() => void Taro.redirectTo({ url: '/report/month/index' })}>
           打开月度服务评价
-        </AtButton>
+        </TapButton>
       </PageShell>
     );
   }
@@ -82,26 +82,26 @@ function Export() {
         return (
           <View key={kind} className="card" data-kind={kind}>
             <View className="title">{EXPORT_KIND_LABELS[kind]}</View>
-            <AtButton type="primary" loading={busy === kind} disabled={busy !== null} onClick={() => void run(kind)}>
+            <TapButton type="primary" loading={busy === kind} disabled={busy !== null} onTap={() => void run(kind)}>
               {IN_WECHAT ? `生成${EXPORT_KIND_LABELS[kind]}文件` : `下载${EXPORT_KIND_LABELS[kind]}(CSV)`}
-            </AtButton>
+            </TapButton>
             {d && (
               <View className="para success">
                 {IN_WECHAT ? '已生成' : '已下载'}:{d.fileName}({d.rows}行数据)
               </View>
             )}
             {IN_WECHAT && d?.filePath && (
-              <AtButton type="secondary" onClick={() => share(kind)}>
+              <TapButton onTap={() => share(kind)}>
                 发送到微信聊天
-              </AtButton>
+              </TapButton>
             )}
           </View>
         );
       })}
       {!IN_WECHAT && (
-        <AtButton type="secondary" loading={busy === 'all'} disabled={busy !== null} onClick={() => void run('all')}>
+        <TapButton loading={busy === 'all'} disabled={busy !== null} onTap={() => void run('all')}>
           全部下载(4个文件)
-        </AtButton>
+        </TapButton>
       )}
       {message && <View className="card error">{message}</View>}
     </PageShell>

@@ -1,7 +1,6 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
 import type { WindowRowView } from '@shared/contracts/reports';
 import { monthLabel } from '@shared/domain/duty';
 import { HONOUR_LABELS, INTERVIEW_LABEL, monthsEndingWith } from '@shared/domain/report';
@@ -13,6 +12,7 @@ import { useLoad } from '../../services/use-load';
 import { FiguresTable, RankBars, ReportGate, TrendChart } from '../charts';
 import { excludedNote, percentLabel, tableRow, thresholdsText } from '../figures';
 import '../report.scss';
+import { TapButton } from '../../components/tap';
 
 /** How many recent months the tabs offer (the trend shows twelve). */
 const TAB_MONTHS = 6;
@@ -115,18 +115,18 @@ function Dashboard() {
       </View>
 
       <View className="stack">
-        <AtButton type="primary" onClick={() => void Taro.navigateTo({ url: `/report/print/index?month=${m.month}` })}>
+        <TapButton type="primary" onTap={() => void Taro.navigateTo({ url: `/report/print/index?month=${m.month}` })}>
           打印{m.monthLabel}月报(A4)
-        </AtButton>
+        </TapButton>
         {role === 'office' && (
-          <AtButton type="secondary" onClick={() => void Taro.navigateTo({ url: `/report/export/index?month=${m.month}` })}>
+          <TapButton onTap={() => void Taro.navigateTo({ url: `/report/export/index?month=${m.month}` })}>
             导出{m.monthLabel}数据(CSV表格)
-          </AtButton>
+          </TapButton>
         )}
         {role === 'admin' && (
-          <AtButton type="secondary" onClick={() => void Taro.navigateTo({ url: '/report/thresholds/index' })}>
+          <TapButton onTap={() => void Taro.navigateTo({ url: '/report/thresholds/index' })}>
             红旗、优秀窗口评比标准
-          </AtButton>
+          </TapButton>
         )}
       </View>
     </PageShell>

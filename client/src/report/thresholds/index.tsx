@@ -1,6 +1,5 @@
 import { Input, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { AtButton } from 'taro-ui';
 import type { Thresholds } from '@shared/domain/report';
 import Field from '../../components/field';
 import PageShell from '../../components/page-shell';
@@ -10,6 +9,7 @@ import { reportsApi } from '../../services/fn/reports';
 import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
 import '../report.scss';
+import { TapButton } from '../../components/tap';
 
 type Key = keyof Thresholds;
 const FIELDS: ReadonlyArray<{ key: Key; label: string; hint: string }> = [
@@ -55,9 +55,9 @@ function ThresholdsForm() {
           </Field>
         ))}
         <View className="muted para">当月有经查属实投诉的窗口不参评;连续两个月排名末位的窗口列入约谈。</View>
-        <AtButton type="primary" loading={busy} onClick={save}>
+        <TapButton type="primary" loading={busy} onTap={save}>
           保存
-        </AtButton>
+        </TapButton>
         {message && <View className="para">{message}</View>}
       </View>
     </PageShell>

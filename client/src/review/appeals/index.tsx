@@ -1,6 +1,5 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
 import type { AppealView } from '@shared/contracts/ratings';
 import Field from '../../components/field';
 import PageShell from '../../components/page-shell';
@@ -12,6 +11,7 @@ import { ratingsApi } from '../../services/fn/ratings';
 import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
 import '../review.scss';
+import { TapButton } from '../../components/tap';
 
 /** The office's decision on one pending appeal, with its reasons. */
 function Decide({ a, onDone }: { a: AppealView; onDone: () => void }) {
@@ -23,12 +23,12 @@ function Decide({ a, onDone }: { a: AppealView; onDone: () => void }) {
     <Field label="审核意见" errors={act.errs('reasons')}>
       <Textarea className="field__input field__textarea" value={reasons} maxlength={500} placeholder="如:经调阅监控,工作人员解释耐心,评价与事实不符。" onInput={(e) => setReasons(e.detail.value)} />
       <View className="actions">
-        <AtButton type="primary" loading={act.busy} onClick={() => decide('upheld')}>
+        <TapButton type="primary" loading={act.busy} onTap={() => decide('upheld')}>
           申诉成立
-        </AtButton>
-        <AtButton type="secondary" loading={act.busy} onClick={() => decide('rejected')}>
+        </TapButton>
+        <TapButton loading={act.busy} onTap={() => decide('rejected')}>
           申诉不成立
-        </AtButton>
+        </TapButton>
       </View>
       {act.message && <View className="error">{act.message}</View>}
     </Field>

@@ -1,7 +1,6 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
 import type { RectificationView } from '@shared/contracts/ratings';
 import { CALLBACK_RESULT_LABELS, CALLBACK_RESULTS, type CallbackResult } from '@shared/domain/ratings';
 import { DEADLINE_BADGE_LABELS } from '@shared/domain/cases';
@@ -16,6 +15,7 @@ import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
 import '../../components/rating-faces/index.scss';
 import '../review.scss';
+import { TapButton } from '../../components/tap';
 
 /** The next step of an item as a small form: 核实 → 整改 → 回访 → 办结 (R-RATE-2). */
 function NextStep({ item, onDone }: { item: RectificationView; onDone: () => void }) {
@@ -29,9 +29,9 @@ function NextStep({ item, onDone }: { item: RectificationView; onDone: () => voi
   if (next === 'close') {
     return (
       <View className="actions">
-        <AtButton type="primary" loading={act.busy} onClick={() => go(() => ratingsApi.close({ rectificationId }), '已办结,谢谢。')}>
+        <TapButton type="primary" loading={act.busy} onTap={() => go(() => ratingsApi.close({ rectificationId }), '已办结,谢谢。')}>
           办结
-        </AtButton>
+        </TapButton>
         {act.message && <View className="error">{act.message}</View>}
       </View>
     );
@@ -65,9 +65,9 @@ function NextStep({ item, onDone }: { item: RectificationView; onDone: () => voi
       <Field label={label} errors={act.errs(next === 'rectify' ? 'measures' : next === 'callback' ? 'note' : 'text')}>
         <Textarea className="field__input field__textarea" value={text} maxlength={500} placeholder={placeholder} onInput={(e) => setText(e.detail.value)} />
       </Field>
-      <AtButton type="primary" loading={act.busy} onClick={submit}>
+      <TapButton type="primary" loading={act.busy} onTap={submit}>
         {next === 'verify' ? '登记核实' : next === 'rectify' ? '登记整改' : '登记回访'}
-      </AtButton>
+      </TapButton>
       {act.message && <View className="error">{act.message}</View>}
     </View>
   );
@@ -88,12 +88,12 @@ export default function RectifyQueue() {
     <RoleGate roles={['staff', 'office', 'leader']} who="窗口负责人、管理办公室和带班领导">
       <PageShell>
         <View className="actions">
-          <AtButton type={all ? 'secondary' : 'primary'} onClick={() => setAll(false)}>
+          <TapButton type={all ? 'secondary' : 'primary'} onTap={() => setAll(false)}>
             待办结
-          </AtButton>
-          <AtButton type={all ? 'primary' : 'secondary'} onClick={() => setAll(true)}>
+          </TapButton>
+          <TapButton type={all ? 'primary' : 'secondary'} onTap={() => setAll(true)}>
             全部
-          </AtButton>
+          </TapButton>
         </View>
         <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} next={res.next} empty={res.data && items.length === 0 ? '目前没有需要整改的差评,谢谢您的辛勤工作。' : null} />
         {items.length > 0 && (

@@ -1,7 +1,6 @@
 import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
 import CaseRow from '../../components/case-row';
 import PageShell from '../../components/page-shell';
 import RoleGate from '../../components/role-gate';
@@ -10,6 +9,7 @@ import StateView from '../../components/state-view';
 import { api } from '../../services/api';
 import { canSubscribe, useConsent } from '../../services/subscribe';
 import { useLoad } from '../../services/use-load';
+import { TapButton } from '../../components/tap';
 
 /** Staff: the cases they handle today (also as B) by deadline, and those they follow as first-ask person. */
 function Cases() {
@@ -22,17 +22,17 @@ function Cases() {
   return (
     <PageShell>
       <View className="actions">
-        <AtButton type="primary" onClick={() => Taro.navigateTo({ url: '/staff/walk-in/index' })}>
+        <TapButton type="primary" onTap={() => Taro.navigateTo({ url: '/staff/walk-in/index' })}>
           登记现场来办
-        </AtButton>
-        <AtButton type="secondary" onClick={() => Taro.navigateTo({ url: '/staff/day-board/index' })}>
+        </TapButton>
+        <TapButton onTap={() => Taro.navigateTo({ url: '/staff/day-board/index' })}>
           今日预约
-        </AtButton>
+        </TapButton>
       </View>
       {canSubscribe() && (
-        <AtButton type="secondary" onClick={() => void consent.ask().then(setMessage)}>
+        <TapButton onTap={() => void consent.ask().then(setMessage)}>
           开启办件到期微信提醒
-        </AtButton>
+        </TapButton>
       )}
       {message && <View className="card">{message}</View>}
       <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} />
@@ -52,9 +52,9 @@ function Cases() {
         </Section>
       )}
       <View className="actions">
-        <AtButton type="secondary" size="small" onClick={() => Taro.navigateTo({ url: '/staff/leave/index' })}>
+        <TapButton onTap={() => Taro.navigateTo({ url: '/staff/leave/index' })}>
           请假、培训、出差登记
-        </AtButton>
+        </TapButton>
       </View>
     </PageShell>
   );

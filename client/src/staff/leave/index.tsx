@@ -1,13 +1,15 @@
-import { Input, Picker, View, Text } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
 import { LEAVE_KINDS, LEAVE_KIND_LABELS, type LeaveKind } from '@shared/domain/cases';
+import ConfirmDialog from '../../components/confirm-dialog';
+import DateChips, { ChoiceChips } from '../../components/date-chips';
 import Field from '../../components/field';
+import LabelledInput from '../../components/labelled-input';
 import PageShell from '../../components/page-shell';
 import RoleGate from '../../components/role-gate';
 import Section from '../../components/section';
 import StateView from '../../components/state-view';
+import { TapButton } from '../../components/tap';
 import { api } from '../../services/api';
 import { useAction } from '../../services/use-action';
 import { dateLabel, todayInShanghai } from '../../services/format';
@@ -22,8 +24,11 @@ function LeavePage() {
   const staff = useLoad(async () => (isAdmin ? (await api.cases.staff({})).staff : []), 'staff');
   const [who, setWho] = useState(-1);
   const [kind, setKind] = useState<LeaveKind>('leave');
-  const [from, setFrom] = useState(todayInShanghai());
-  const [to, setTo] = useState(todayInShanghai());
+  const today = todayInShanghai();
+  const [from, setFrom] = useState(today);
+  const [to, setTo] = useState(today);
+  const [removing, setRemoving] = useState<{ id: string; what: string } | null>(null);
+  const [busy, setBusy] = useState(false);
   const [note, setNote] = useState('');
   const { message, errs, run } = useAction();
 
@@ -31,9 +36,13 @@ function LeavePage() {
     const userId = isAdmin ? staff.data?.[who]?.id : undefined;
     if (await run(() => api.cases.addLeave({ kind, from, to, note, ...(userId ? { userId } : {}) }), '已登记。期间办件和提醒由B岗接收,回岗后自动交回。')) setTick((t) => t + 1);
   };
+  // Asked in the app's own dialog (issue 11: showModal stays small in 长辈模式), worded as the act.
   const remove = async (id: string) => {
-    const ok = await Taro.showModal({ title: '删除登记', content: '确定删除这条登记吗?', confirmText: '删除', cancelText: '返回' });
-    if (ok.confirm && (await run(() => api.cases.removeLeave({ leaveId: id })))) setTick((t) => t + 1);
+    setBusy(true);
+    const ok = await run(() => api.cases.removeLeave({ leaveId: id }));
+    setBusy(false);
+    setRemoving(null);
+    if (ok) setTick((t) => t + 1);
   };
 
   return (
@@ -41,32 +50,27 @@ function LeavePage() {
       <Section title="登记不在岗">
         {isAdmin && (
           <Field label="工作人员" errors={errs('userId')}>
-            <Picker mode="selector" range={(staff.data ?? []).map((s) => `${s.windowName} ${s.name}`)} value={Math.max(0, who)} onChange={(e) => setWho(Number(e.detail.value))}>
-              <View className="field__input">{staff.data?.[who]?.name ?? '请选择工作人员'} ›</View>
-            </Picker>
+            <ChoiceChips label="工作人员" options={(staff.data ?? []).map((x, i) => ({ value: String(i), label: `${x.windowName} ${x.name}` }))} value={who >= 0 ? String(who) : null} onChange={(v) => setWho(Number(v))} />
           </Field>
         )}
         <Field label="类型" errors={errs('kind')}>
-          <Picker mode="selector" range={LEAVE_KINDS.map((k) => LEAVE_KIND_LABELS[k])} value={LEAVE_KINDS.indexOf(kind)} onChange={(e) => setKind(LEAVE_KINDS[Number(e.detail.value)] ?? 'leave')}>
-            <View className="field__input">{LEAVE_KIND_LABELS[kind]} ›</View>
-          </Picker>
+          <ChoiceChips label="类型" options={LEAVE_KINDS.map((k) => ({ value: k, label: LEAVE_KIND_LABELS[k] }))} value={kind} onChange={setKind} />
         </Field>
         <Field label="开始日期" errors={errs('from')}>
-          <Picker mode="date" value={from} onChange={(e) => setFrom(e.detail.value)}>
-            <View className="field__input">{dateLabel(from)} ›</View>
-          </Picker>
+          <DateChips label="开始日期" today={today} value={from} onChange={(d) => {
+            setFrom(d);
+            if (to < d) setTo(d);
+          }} />
         </Field>
         <Field label="结束日期" errors={errs('to')}>
-          <Picker mode="date" value={to} onChange={(e) => setTo(e.detail.value)}>
-            <View className="field__input">{dateLabel(to)} ›</View>
-          </Picker>
+          <DateChips label="结束日期" today={today} from={from > today ? from : today} min={from} value={to} onChange={setTo} />
         </Field>
         <Field label="说明" errors={errs('note')}>
-          <Input className="field__input" value={note} placeholder="如:县里培训" onInput={(e) => setNote(e.detail.value)} />
+          <LabelledInput label="说明" value={note} placeholder="如:县里培训" onInput={(e) => setNote(e.detail.value)} />
         </Field>
-        <AtButton type="primary" onClick={() => void save()}>
+        <TapButton type="primary" onTap={() => void save()}>
           登记
-        </AtButton>
+        </TapButton>
       </Section>
       {message && <View className="card">{message}</View>}
       <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} empty={res.data?.leaves.length === 0 ? '近期没有登记。' : null} />
@@ -82,13 +86,14 @@ function LeavePage() {
                   {dateLabel(l.from)} 至 {dateLabel(l.to)} {l.note}
                 </Text>
               </View>
-              <Text className="link" onClick={() => void remove(l.id)}>
+              <TapButton type="danger" label={`删除登记:${l.userName},${dateLabel(l.from)}至${dateLabel(l.to)}`} onTap={() => setRemoving({ id: l.id, what: `${l.userName} ${LEAVE_KIND_LABELS[l.kind]} ${dateLabel(l.from)} 至 ${dateLabel(l.to)}` })}>
                 删除
-              </Text>
+              </TapButton>
             </View>
           ))}
         </Section>
       )}
+      {removing && <ConfirmDialog title="确定删除这条登记?" act="确定删除登记" message={`${removing.what}。删除后B岗不再代为接收这段时间的办件和提醒。`} busy={busy} onConfirm={() => void remove(removing.id)} onCancel={() => setRemoving(null)} />}
     </PageShell>
   );
 }

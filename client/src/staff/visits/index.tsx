@@ -1,10 +1,12 @@
-import { Input, Picker, View, Text } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
+import DateChips, { ChoiceChips } from '../../components/date-chips';
+import LabelledInput from '../../components/labelled-input';
 import PageShell from '../../components/page-shell';
 import RoleGate from '../../components/role-gate';
 import StateView from '../../components/state-view';
+import { TapButton } from '../../components/tap';
 import { api, messageOf } from '../../services/api';
 import { dateLabel, DOOR_REASON_LABELS, todayInShanghai, VISIT_STATUS_LABELS } from '../../services/format';
 import { getSession } from '../../services/session';
@@ -19,6 +21,11 @@ function dial(phone: string): void {
   void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined); // the user closed the sheet
 }
 
+/** The times a visit may start, as chips by half hours (issue 11, instead of a time wheel). */
+const half = (from: number, to: number): string[] => Array.from({ length: (to - from) * 2 }, (_, i) => `${String(from + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`);
+const MORNING = half(9, 12);
+const AFTERNOON = [...half(13, 17), '17:00'];
+
 /**
  * Door-to-door requests of the staff member's window (R-BOOK-5): schedule or decline with a
  * reason. Phones come masked; "拨打" asks the server for the whole number (each reveal is
@@ -28,7 +35,8 @@ function Visits() {
   const [tick, setTick] = useState(0);
   const res = useLoad(() => api.booking.visitBoard({}), String(tick));
   const [open, setOpen] = useState<{ id: string; mode: 'schedule' | 'decline' } | null>(null);
-  const [date, setDate] = useState(todayInShanghai());
+  const today = todayInShanghai();
+  const [date, setDate] = useState(today);
   const [time, setTime] = useState('14:00');
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState<string | null>(null);
@@ -77,9 +85,9 @@ function Visits() {
           <View className="row">
             <Text>电话:{revealed[v.id] ?? v.phone}</Text>
             {isStaff && (v.status === 'pending' || v.status === 'scheduled') && (
-              <AtButton type="secondary" size="small" onClick={() => void call(v.id)}>
+              <TapButton label={`拨打${v.applicantName}的电话`} onTap={() => void call(v.id)}>
                 拨打
-              </AtButton>
+              </TapButton>
             )}
           </View>
           <View>
@@ -95,35 +103,33 @@ function Visits() {
           {v.status === 'declined' && <View className="muted">答复:{v.declineReason}</View>}
           {isStaff && v.status === 'pending' && open?.id !== v.id && (
             <View className="actions">
-              <AtButton type="primary" size="small" onClick={() => setOpen({ id: v.id, mode: 'schedule' })}>
+              <TapButton type="primary" label={`安排上门:${v.applicantName}`} onTap={() => setOpen({ id: v.id, mode: 'schedule' })}>
                 安排上门
-              </AtButton>
-              <AtButton type="secondary" size="small" onClick={() => setOpen({ id: v.id, mode: 'decline' })}>
+              </TapButton>
+              <TapButton label={`不能安排:${v.applicantName}`} onTap={() => setOpen({ id: v.id, mode: 'decline' })}>
                 不能安排
-              </AtButton>
+              </TapButton>
             </View>
           )}
           {open?.id === v.id && (
             <View>
               {open.mode === 'schedule' ? (
                 <View>
-                  <Picker mode="date" value={date} onChange={(e) => setDate(e.detail.value)}>
-                    <View className="field__input">上门日期:{dateLabel(date)} ›</View>
-                  </Picker>
-                  <Picker mode="time" value={time} start="09:00" end="17:00" onChange={(e) => setTime(e.detail.value)}>
-                    <View className="field__input">上门时间:{time} ›</View>
-                  </Picker>
+                  <DateChips label="上门日期" today={today} min={today} value={date} onChange={setDate} />
+                  <View className="chips__chosen">上门时间:{time}</View>
+                  <View className="muted">上午</View>
+                  <ChoiceChips label="上门时间(上午)" options={MORNING.map((t) => ({ value: t, label: t }))} value={time} onChange={setTime} />
+                  <View className="muted">下午</View>
+                  <ChoiceChips label="上门时间(下午)" options={AFTERNOON.map((t) => ({ value: t, label: t }))} value={time} onChange={setTime} />
                 </View>
               ) : (
-                <Input className="field__input" value={reason} placeholder="请写明原因和建议,如:请预约到窗口办理" onInput={(e) => setReason(e.detail.value)} />
+                <LabelledInput label="不能安排的原因和建议" value={reason} placeholder="请写明原因和建议,如:请预约到窗口办理" onInput={(e) => setReason(e.detail.value)} />
               )}
               <View className="actions">
-                <AtButton type="primary" size="small" onClick={() => void submit()}>
-                  确定
-                </AtButton>
-                <AtButton type="secondary" size="small" onClick={() => setOpen(null)}>
-                  返回
-                </AtButton>
+                <TapButton type="primary" onTap={() => void submit()}>
+                  {open.mode === 'schedule' ? '确定安排上门' : '确定答复不能安排'}
+                </TapButton>
+                <TapButton onTap={() => setOpen(null)}>返回</TapButton>
               </View>
             </View>
           )}

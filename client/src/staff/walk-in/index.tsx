@@ -1,12 +1,14 @@
-import { Input, Picker, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
 import type { FieldIssue } from '@shared/domain/errors';
+import { ChoiceChips } from '../../components/date-chips';
 import Field from '../../components/field';
+import LabelledInput from '../../components/labelled-input';
 import PageShell from '../../components/page-shell';
 import RoleGate from '../../components/role-gate';
 import Section from '../../components/section';
+import { TapButton } from '../../components/tap';
 import { api, ApiError, messageOf } from '../../services/api';
 import { getSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
@@ -43,19 +45,17 @@ function WalkIn() {
     <PageShell>
       <Section title="来办群众">
         <Field label="办理事项" errors={errs('itemId')}>
-          <Picker mode="selector" range={list.map((i) => `${i.code} ${i.name}`)} value={Math.max(0, itemIndex)} onChange={(e) => setItemIndex(Number(e.detail.value))}>
-            <View className="field__input">{list[itemIndex]?.name ?? '请选择事项'} ›</View>
-          </Picker>
+          <ChoiceChips label="办理事项" options={list.map((i, n) => ({ value: String(n), label: `${i.code} ${i.name}` }))} value={itemIndex >= 0 ? String(itemIndex) : null} onChange={(v) => setItemIndex(Number(v))} />
         </Field>
         <Field label="办事人姓名" errors={errs('applicantName')}>
-          <Input className="field__input" value={name} placeholder="请填写办事人姓名" onInput={(e) => setName(e.detail.value)} />
+          <LabelledInput label="办事人姓名" value={name} placeholder="请填写办事人姓名" onInput={(e) => setName(e.detail.value)} />
         </Field>
         <View className="muted">登记后您即为本件的首问责任人,负责跟进到办结;承办窗口由事项决定。</View>
       </Section>
       {message && <View className="card error">{message}</View>}
-      <AtButton type="primary" onClick={() => void save()}>
+      <TapButton type="primary" onTap={() => void save()}>
         登记并开始办理
-      </AtButton>
+      </TapButton>
     </PageShell>
   );
 }
