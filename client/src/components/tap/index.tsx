@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import type { PropsWithChildren } from 'react';
 
 /** The roles a tappable element may take (WAI-ARIA; WeChat's aria-role takes the same words). */
-export type TapRole = 'button' | 'link' | 'radio' | 'checkbox' | 'tab';
+export type TapRole = 'button' | 'link' | 'radio' | 'checkbox' | 'tab' | 'switch';
 
 export interface TapProps {
   role: TapRole;
@@ -11,7 +11,7 @@ export interface TapProps {
   label?: string;
   /** For tab: the chosen tab. */
   selected?: boolean;
-  /** For radio and checkbox: the chosen one / the ticked ones. */
+  /** For radio, checkbox and switch: the chosen one / the ticked ones / on. */
   checked?: boolean;
   disabled?: boolean;
   /** Runs on a tap, and in H5 on Enter or Space when focused. Not called while disabled. */
@@ -32,7 +32,7 @@ export function tapAttrs(p: Omit<TapProps, 'className'>): Record<string, unknown
     [process.env.TARO_ENV === 'h5' ? 'role' : 'aria-role']: p.role,
     'aria-label': p.label,
     'aria-selected': p.role === 'tab' ? state(Boolean(p.selected)) : undefined,
-    'aria-checked': p.role === 'radio' || p.role === 'checkbox' ? state(Boolean(p.checked)) : undefined,
+    'aria-checked': p.role === 'radio' || p.role === 'checkbox' || p.role === 'switch' ? state(Boolean(p.checked)) : undefined,
     'aria-disabled': p.disabled ? 'true' : undefined,
     onClick: () => {
       if (!p.disabled) p.onTap();

@@ -5,7 +5,9 @@ import { ROLE_LABELS } from '@shared/domain/roles';
 import RoleLinks from '../../components/role-links';
 import { AtButton, AtSearchBar } from 'taro-ui';
 import PageShell from '../../components/page-shell';
+import ElderSwitch from '../../components/elder-switch';
 import StateView from '../../components/state-view';
+import Tap from '../../components/tap';
 import { api } from '../../services/api';
 import { restartBoot, whenBooted, type BootOutcome } from '../../services/boot';
 import { needsProfile, PROFILE_URL, takeProfilePrompt } from '../../services/profile';
@@ -85,9 +87,13 @@ export default function Index() {
             <View className="hero">{data?.center.name ?? '便民服务中心'}</View>
             <Text className="muted">您好,欢迎来办事!</Text>
           </View>
-          <Text className="link" onClick={() => Taro.navigateTo({ url: '/pages/me/index' })}>
+          <Tap role="link" className="link home-head__me" label={`我的:${session ? session.user.name : '登录与设置'}`} onTap={() => void Taro.navigateTo({ url: '/pages/me/index' })}>
             {session ? session.user.name : '我的'} ›
-          </Text>
+          </Tap>
+        </View>
+        {/* 长辈版 on the home itself (issue 11, R-UX-2): found at once, remembered. */}
+        <View className="home-head__elder">
+          <ElderSwitch />
         </View>
         {data && (
           <View className="muted">

@@ -1,7 +1,8 @@
 import { Input, View, Text } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import { AtButton, AtSwitch } from 'taro-ui';
+import { AtButton } from 'taro-ui';
+import ElderSwitch from '../../components/elder-switch';
 import { ROLE_LABELS } from '@shared/domain/roles';
 import NavRow from '../../components/nav-row';
 import RoleLinks from '../../components/role-links';
@@ -9,7 +10,6 @@ import PageShell from '../../components/page-shell';
 import Section from '../../components/section';
 import { api, messageOf } from '../../services/api';
 import { AUTH_METHOD_LABELS, AUTH_STATE_LABELS, dateLabel } from '../../services/format';
-import { getPrefs, setPrefs, usePrefs } from '../../services/prefs';
 import { needsProfile, PROFILE_URL } from '../../services/profile';
 import { clearSession, getSession, setSession, useSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
@@ -92,7 +92,6 @@ function MyAuthorizations() {
 
 /** The user's own page: who they are, elderly mode, and the way into their role's work. */
 export default function Me() {
-  const prefs = usePrefs();
   const session = useSession();
   const role = session?.user.role;
   const [code, setCode] = useState('');
@@ -149,12 +148,8 @@ export default function Me() {
       )}
 
       <Section title="显示设置">
-        <AtSwitch
-          className="elder-switch"
-          title="长辈模式(大字体)"
-          checked={prefs.elderly}
-          onChange={(v: boolean) => setPrefs({ ...getPrefs(), elderly: v })}
-        />
+        {/* The same switch as on the home (issue 11): a named switch that grows with the mode. */}
+        <ElderSwitch />
         <View className="muted">打开后,所有页面的文字和按钮都会变大,看得更清楚。</View>
       </Section>
 
