@@ -270,7 +270,10 @@ async function change(
   const saved: Case = { ...next, updatedAt: at };
   let entry: TrailEntry | null = null;
   await ctx.store.transaction(async (tx) => {
-    const [cur, resident] = await Promise.all([tx.get('cases', c.id), tell?.applicant && c.residentId ? tx.get('residents', c.residentId) : null]);
+    // The resident is read with the case when the applicant's side is told or the case completes
+    // (the rating invitation goes to the resident's account too): one round trip, not two.
+    const needsResident = Boolean(c.residentId) && (Boolean(tell?.applicant) || next.status === 'done');
+    const [cur, resident] = await Promise.all([tx.get('cases', c.id), needsResident && c.residentId ? tx.get('residents', c.residentId) : null]);
     if (!cur || cur.updatedAt !== c.updatedAt) throw new AppError('CONFLICT', '本件刚刚已被其他人办理,请刷新后再试。');
     const to = tell ? [...tell.to, ...(tell.applicant ? [c.applicantUserId, c.agentId, resident?.userId] : [])] : [];
     // Every write at once: on CloudBase each is its own round trip (issue 12). Started before
@@ -282,7 +285,7 @@ async function change(
       tell ? notify(tx, to.filter((u) => u !== user.id), { centerId: c.centerId, kind: 'case', title: tell.title, body: tell.body, link: `/pages/matter/index?id=${c.id}` }, at) : null,
     ]);
     writes.catch(() => undefined); // awaited below; a failure of the invitation must not leave it unhandled
-    await inviteToRate(tx, cur, saved, at); // R-RATE-1: the invitation commits with the completion
+    await inviteToRate(tx, cur, saved, at, needsResident ? resident : undefined); // R-RATE-1: the invitation commits with the completion
     [, entry] = await writes;
   });
   // The answer from what was read before, with the step just written: nothing read again.

@@ -52,9 +52,17 @@ export const ratePageLink = (caseId: string): string => `/rate/index?caseId=${ca
  * case: only the change into 'done' invites, and that change commits once (cases.ts refuses a
  * stale case), so no notice key (and no extra read per recipient) is needed.
  */
-export async function inviteToRate(tx: TxOps, before: Case, after: Case, at: string): Promise<void> {
+export async function inviteToRate(
+  tx: TxOps,
+  before: Case,
+  after: Case,
+  at: string,
+  /** The case's resident when the caller already read it in this transaction (one round trip less, issue 12). */
+  knownResident?: { userId?: string | null } | null,
+): Promise<void> {
   if (after.status !== 'done' || before.status === 'done') return;
-  const residentUser = after.residentId ? (await tx.get('residents', after.residentId))?.userId : undefined;
+  const resident = knownResident !== undefined ? knownResident : after.residentId ? await tx.get('residents', after.residentId) : null;
+  const residentUser = resident?.userId;
   const to = [after.applicantUserId, after.agentId, residentUser];
   const last = ratingLastDay(shanghaiDate(new Date(after.finishedAt ?? at)));
   await notify(
