@@ -95,6 +95,8 @@ export async function measureActions(delayMs: number): Promise<ActionCost[]> {
     await measure('villager_read', VILLAGER, 'cases', 'get', { caseId: arrived.caseId });
     await measure('villager_read', VILLAGER, 'inbox', 'list', {});
     await measure('staff_read', HANDLER, 'cases', 'mine', {});
+    // The leader's glance at the day (issue 11): the windows from the cache, the bookings in one read.
+    await measure('staff_read', u('leader'), 'booking', 'dayCounts', { date: '2026-03-04' });
 
     // The handler's decisions (R-CASE-2..4), each on a case in the state it needs.
     await measure('change', HANDLER, 'cases', 'accept', { caseId: arrived.caseId });

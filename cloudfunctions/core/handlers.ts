@@ -56,6 +56,7 @@ export const handlers: Handlers = {
     reschedule: booking.reschedule,
     centerCancel: booking.centerCancel,
     dayBoard: booking.dayBoard,
+    dayCounts: booking.dayCounts,
     checkIn: booking.checkIn,
     requestVisit: booking.requestVisit,
     myVisits: booking.myVisits,

@@ -77,6 +77,15 @@ export const bookingContract = {
     input: z.object({ date: dateField(), windowId: idField('窗口').optional() }).strict(),
     output: z.object({ window: serviceWindowSchema, windows: z.array(serviceWindowSchema), bookings: z.array(bookingSchema) }),
   }),
+  dayCounts: action({
+    summary: "Every window's bookings of a day, counted by state (the leader's and the office's glance, R-DUTY-2): one indexed read.",
+    roles: ['staff', 'office', 'leader', 'admin'],
+    input: z.object({ date: dateField() }).strict(),
+    output: z.object({
+      date: z.string(),
+      windows: z.array(z.object({ windowId: z.string(), windowName: z.string(), booked: z.number().int(), arrived: z.number().int(), cancelled: z.number().int() })),
+    }),
+  }),
   checkIn: action({
     summary: 'The villager has arrived; the receiving staff member becomes the first-ask person (R-CASE-1).',
     roles: ['staff'],

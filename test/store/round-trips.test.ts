@@ -24,6 +24,7 @@ test('every action of the main tasks is measured', () => {
     'catalog.home', 'catalog.getItem', 'catalog.search', 'booking.options', 'booking.create', 'booking.cancel', 'booking.reschedule', 'booking.checkIn',
     'booking.mine', 'booking.get', 'cases.myMatters', 'cases.get', 'inbox.list', 'cases.accept', 'cases.complete', 'cases.reject', 'cases.supplement',
     'cases.resubmitted', 'cases.doneOnSpot', 'cases.forward', 'cases.transfer', 'cases.registerWalkIn',
+    'booking.dayCounts',
   ]) {
     expect(names).toContain(a);
   }
@@ -35,6 +36,10 @@ test.each([['villager_read'], ['staff_read'], ['change']] as const)('%s actions 
     .filter((c) => c.rounds > ROUND_BUDGET[kind] || c.calls > CALL_CEILING[kind])
     .map((c) => `${c.name}: ${c.rounds} rounds, ${c.calls} calls`);
   expect(over).toEqual([]);
+});
+
+test("the leader's glance at the day (issue 11) is one indexed read besides the cache's version check", () => {
+  expect(costs.find((c) => c.name === 'booking.dayCounts')).toMatchObject({ reads: 2, writes: 0, rounds: 1 });
 });
 
 test('a warm container reads the center data it caches once per request: the version check', () => {

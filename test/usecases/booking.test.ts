@@ -314,6 +314,35 @@ describe('staff day board and check-in (R-CASE-1 first-ask person)', () => {
   });
 });
 
+describe("the leader's day at a glance (R-DUTY-2, issue 11)", () => {
+  const LEADER = demoUserId('c-baisha', 'leader');
+  type Counts = { date: string; windows: Array<{ windowId: string; windowName: string; booked: number; arrived: number; cancelled: number }> };
+
+  test("every window's bookings of a day, counted by state, only the leader's center", async () => {
+    const a = await api.ok<Detail>(VILLAGER, 'booking', 'create', { itemId: ITEM, date: '2026-03-02', start: '15:00' });
+    await api.ok<Detail>(VILLAGER, 'booking', 'create', { itemId: ITEM_RS, date: '2026-03-02', start: '15:00' }, 'req-rs');
+    await api.ok<Detail>(AGENT, 'booking', 'create', { itemId: ITEM, date: '2026-03-02', start: '16:00', residentId: RES_ZHANG }, 'req-agent');
+    await api.ok(STAFF_MZ, 'booking', 'checkIn', { bookingId: a.booking.id });
+    await api.ok<Detail>(VILLAGER, 'booking', 'create', { itemId: ITEM, date: '2026-03-03', start: '10:00' }, 'req-next-day');
+    const r = await api.ok<Counts>(LEADER, 'booking', 'dayCounts', { date: '2026-03-02' });
+    expect(r.date).toBe('2026-03-02');
+    const mz = r.windows.find((w) => w.windowId === windowId('c-baisha', 'MZ'));
+    const rs = r.windows.find((w) => w.windowId === windowId('c-baisha', 'RS'));
+    expect(mz).toMatchObject({ booked: 1, arrived: 1, cancelled: 0 });
+    expect(rs).toMatchObject({ booked: 1, arrived: 0, cancelled: 0 });
+    // Every window of the center is listed, those without bookings with zeros, in the center's order.
+    const board = await api.ok<{ windows: Array<{ id: string }> }>(STAFF_MZ, 'booking', 'dayBoard', { date: '2026-03-02' });
+    expect(r.windows.map((w) => w.windowId)).toEqual(board.windows.map((w) => w.id));
+    const other = await api.ok<Counts>(demoUserId('c-liutang', 'leader'), 'booking', 'dayCounts', { date: '2026-03-02' });
+    expect(other.windows.every((w) => w.booked + w.arrived + w.cancelled === 0)).toBe(true);
+  });
+
+  test('a villager may not, and a wrong date is refused courteously', async () => {
+    expect(await api.call(VILLAGER, 'booking', 'dayCounts', { date: '2026-03-02' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await api.call(LEADER, 'booking', 'dayCounts', { date: '2026-02-30' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+});
+
 describe('admin calendar', () => {
   test('entering next year\'s schedule makes it known; removing an entry restores the day', async () => {
     const before = await api.ok<{ yearKnown: boolean }>(ADMIN, 'center', 'calendar', { year: 2027 });

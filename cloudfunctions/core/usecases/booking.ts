@@ -520,6 +520,23 @@ export async function dayBoard(ctx: Ctx, input: In<'dayBoard'>): Promise<Out<'da
 }
 
 /**
+ * Every window's bookings of a day by state (R-DUTY-2: the leader sees the center's day at a
+ * glance). The windows come from the center's cache; the bookings in one read on the
+ * (centerId, date, status) index.
+ */
+export async function dayCounts(ctx: Ctx, input: In<'dayCounts'>): Promise<Out<'dayCounts'>> {
+  const user = requireCaller(ctx);
+  const [data, bookings] = await Promise.all([centerData(ctx.store, user.centerId), ctx.store.find('bookings', { where: { centerId: user.centerId, date: input.date } })]);
+  const windows = data.windows.map((w) => ({ windowId: w.id, windowName: w.name, booked: 0, arrived: 0, cancelled: 0 }));
+  const byId = new Map(windows.map((w) => [w.windowId, w]));
+  for (const b of bookings) {
+    const w = byId.get(b.windowId);
+    if (w) w[b.status] += 1;
+  }
+  return { date: input.date, windows };
+}
+
+/**
  * Round trips (issue 12): the booking with the center's cached item, window and post; then one
  * transaction that reads the booking, the booker and what the new case needs together, and
  * writes together.
