@@ -31,8 +31,8 @@ export default defineAppConfig({
     { root: 'report', name: 'report', pages: ['month/index', 'print/index', 'export/index', 'thresholds/index'] },
     // The person's own account (issue 7): profile, their data and erasing it (PIPL), a center's first admin.
     { root: 'account', name: 'account', pages: ['profile/index', 'my-data/index', 'setup/index'] },
-    // Leaders on duty (R-DUTY-1..2): the public month roster, the admin's editor, the leader's record.
-    { root: 'duty', name: 'duty', pages: ['roster/index', 'editor/index', 'record/index'] },
+    // Leaders on duty (R-DUTY-1..2): the public month roster, the admin's editor, the leader's record, the leader's 今日概况.
+    { root: 'duty', name: 'duty', pages: ['roster/index', 'editor/index', 'record/index', 'today/index'] },
     // The villager's complaints (R-CMP-1, R-CMP-4, R-CMP-5): file, mine, detail, track without sign-in.
     { root: 'complaint', name: 'complaint', pages: ['file/index', 'mine/index', 'detail/index', 'track/index'] },
     // Ratings (好差评, R-RATE-1..2): rate a finished matter (the notice's link) and my ratings; the window's rating pad; bad reviews' rectification and appeals.

@@ -35,6 +35,7 @@ const ALL: Array<RoleLink & { roles: readonly Role[] }> = [
   { label: '未送达的微信提醒', url: '/office/parked/index', roles: ['office', 'admin'] },
   { label: '工作人员请假登记', url: '/staff/leave/index', roles: ['admin'] },
   // Leaders on duty (R-DUTY-1..2).
+  { label: '今日概况(超期办件、重大投诉、信访、各窗口预约)', url: '/duty/today/index', roles: ['leader'] },
   { label: '今日值班记录(到岗、接访)', url: '/duty/record/index', roles: ['leader'] },
   { label: '带班值班排班(编辑、发布公示)', url: '/duty/editor/index', roles: ['admin'] },
   { label: '带班值班接访记录', url: '/duty/record/index', roles: ['office', 'admin'] },

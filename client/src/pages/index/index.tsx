@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { ROLE_LABELS } from '@shared/domain/roles';
+import LeaderToday from '../../components/leader-today';
 import RoleLinks from '../../components/role-links';
 import { AtButton, AtSearchBar } from 'taro-ui';
 import PageShell from '../../components/page-shell';
@@ -139,6 +140,9 @@ export default function Index() {
           </View>
         </View>
       )}
+
+      {/* The leader's day at a glance (issue 11, R-DUTY-2): duty, overdue cases, each window's bookings. */}
+      {session?.user.role === 'leader' && duty.data && <LeaderToday today={duty.data} userId={session.user.id} />}
 
       {workFirst && work}
 

@@ -1,0 +1,49 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { dateLabel } from '@shared/domain/time';
+import Tap from '../tap';
+import { api } from '../../services/api';
+import { useLoad } from '../../services/use-load';
+import { dutyLine, windowLine, type DutyToday } from './summary';
+
+/**
+ * The leader's day at a glance (issue 11; R-DUTY-2), on the leader's home and atop 今日概况:
+ * on duty or not and the record, the center's overdue cases, each window's bookings today.
+ * `today` is duty.today's answer (the server's day), which the home has already loaded.
+ */
+export default function LeaderToday({ today, userId, more = true }: { today: DutyToday; userId: string; more?: boolean }) {
+  const month = today.date.slice(0, 7);
+  const records = useLoad(async () => (await api.duty.records({ month })).records, month);
+  const overdue = useLoad(() => api.cases.overdue({}), 'overdue');
+  const counts = useLoad(() => api.booking.dayCounts({ date: today.date }), today.date);
+  const duty = dutyLine(today, userId, records.data ?? null);
+  const n = overdue.data?.cases.length ?? null;
+  return (
+    <View className="card leader-today">
+      <View className="title">今日概况:{dateLabel(today.date)}</View>
+      <View className="para">{duty.text}</View>
+      <Tap role="link" className="row nav-row" onTap={() => void Taro.navigateTo({ url: '/duty/record/index' })}>
+        <Text className="item-row__name">{duty.toRecord ? '登记到岗、接访' : '带班值班记录'}</Text>
+        <Text className="link">›</Text>
+      </Tap>
+      <Tap role="link" className="row nav-row" label={n === null ? '超期办件' : `超期办件:${n}件`} onTap={() => void Taro.navigateTo({ url: '/office/overdue/index' })}>
+        <Text className="item-row__name">超期办件</Text>
+        <Text className={n ? 'tag tag--warn' : 'tag'}>{n === null ? '…' : `${n}件`}</Text>
+      </Tap>
+      <View className="title">各窗口今日预约</View>
+      {counts.error && <View className="error">{counts.error}</View>}
+      {counts.data?.windows.map((w) => (
+        <View key={w.windowId} className="row window-count">
+          <Text className="item-row__name">{w.windowName}</Text>
+          <Text className="muted">{windowLine(w)}</Text>
+        </View>
+      ))}
+      {more && (
+        <Tap role="link" className="row nav-row" onTap={() => void Taro.navigateTo({ url: '/duty/today/index' })}>
+          <Text className="item-row__name">超期办件、重大投诉和紧急信访明细</Text>
+          <Text className="link">›</Text>
+        </Tap>
+      )}
+    </View>
+  );
+}
