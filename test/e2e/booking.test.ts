@@ -24,10 +24,10 @@ const TEST_TIMEOUT = 60_000;
 
 /** Home → search 低保 → the guide of MZ-001 → 预约办理: the booking page. */
 async function openBookingPage({ see }: BrowserKit): Promise<void> {
-  const input = await see('.at-search-bar input');
+  const input = await see('.search-box input');
   await input.click();
   await input.fill('低保');
-  await (await see('.at-search-bar__action', '搜索')).click();
+  await (await see('.search-box__go', '搜索')).click();
   await (await see('.item-row', MZ001.name)).click();
   await see('.guide-name', MZ001.name);
   await (await see('.at-button--primary', '预约办理')).click();
@@ -38,10 +38,12 @@ async function openBookingPage({ see }: BrowserKit): Promise<void> {
 /** Picks the first slot with places left on the first listed day, `firstDay`; returns its start time. */
 async function pickFirstFreeSlot({ see }: BrowserKit, firstDay: string): Promise<{ start: string; day: string }> {
   const firstTab = await see('.day-tab');
-  const day = ((await firstTab.textContent()) ?? '').trim();
-  expect(day).toBe(dayLabel(firstDay)); // R-BOOK-1: today while a slot is left, else the next working day
+  // R-BOOK-1: today while a slot is left, else the next working day. The chip says 今天 / 明天 /
+  // 下周一 over the short date; its accessible name carries the full date (issue 11).
+  expect(await firstTab.getAttribute('aria-label')).toContain(dateLabel(firstDay));
+  const day = dayLabel(firstDay);
   await firstTab.click();
-  await see('.day-tab--on', day);
+  expect(await (await see('.day-tab--on')).getAttribute('aria-label')).toContain(dateLabel(firstDay));
   const slot = await see('.slot:not(.slot--full)');
   const start = (((await slot.textContent()) ?? '').match(/\d{2}:\d{2}/) ?? [''])[0];
   expect(start).toMatch(/^\d{2}:\d{2}$/);

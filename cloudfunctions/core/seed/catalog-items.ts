@@ -10,7 +10,9 @@ import type { WindowCode } from '../../../shared/domain/org';
 /** A seed item: the draft without windowId, plus the code of the window that handles it. */
 export type SeedItem = Omit<ServiceItemDraftInput, 'windowId'> & { window: WindowCode };
 
-const SAMPLE = '窗口领取或在本页查看样表';
+// The seed has no picture of the forms, so the guide must not promise one "on this page" (issue 11):
+// a sample given as an image address is shown there with a large view (pages/guide).
+const SAMPLE = '样表请到窗口领取,工作人员可指导填写';
 
 export const SEED_WINDOWS: ReadonlyArray<{ code: WindowCode; name: string; duties: string; phoneExt: string }> = [
   {

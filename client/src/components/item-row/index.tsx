@@ -1,14 +1,12 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { promiseLabel, type ItemSummary } from '@shared/domain/catalog';
+import Tap from '../tap';
 
 /** One service item in a list; a tap opens its complete guide. */
 export default function ItemRow({ item, windowName }: { item: ItemSummary; windowName?: string }) {
   return (
-    <View
-      className="row item-row"
-      onClick={() => Taro.navigateTo({ url: `/pages/guide/index?id=${encodeURIComponent(item.id)}` })}
-    >
+    <Tap role="link" className="row item-row" onTap={() => void Taro.navigateTo({ url: `/pages/guide/index?id=${encodeURIComponent(item.id)}` })}>
       <View>
         <View className="item-row__name">{item.name}</View>
         <View>
@@ -19,6 +17,6 @@ export default function ItemRow({ item, windowName }: { item: ItemSummary; windo
         </View>
       </View>
       <Text className="link">查看 ›</Text>
-    </View>
+    </Tap>
   );
 }

@@ -1,9 +1,10 @@
 import { View, Text } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
 import { COPIES_NOTE, MATERIAL_FORM_LABELS } from '@shared/domain/catalog';
 import PageShell from '../../components/page-shell';
+import PhoneLink from '../../components/phone-link';
+import { TapButton } from '../../components/tap';
 import Section from '../../components/section';
 import StateView from '../../components/state-view';
 import { api, messageOf } from '../../services/api';
@@ -11,6 +12,7 @@ import { BOOKING_STATUS_LABELS, dateLabel } from '../../services/format';
 import { getSession } from '../../services/session';
 import { canSubscribe, useConsent } from '../../services/subscribe';
 import { useLoad } from '../../services/use-load';
+import './index.scss';
 
 /**
  * A booking: number, window, time, and the complete material checklist (one-time
@@ -36,6 +38,8 @@ export default function BookingDetail() {
   }
   const { booking: b, window: w, materials } = res.data;
   const canChange = b.status === 'booked' && (role === 'villager' || role === 'agent');
+  // A cancelled booking looks cancelled (issue 11): no "请带齐以下材料", the time struck through.
+  const cancelled = b.status === 'cancelled';
 
   const cancel = async () => {
     const ok = await Taro.showModal({ title: '取消预约', content: `确定取消${dateLabel(b.date)} ${b.start}的预约吗?`, confirmText: '确定取消', cancelText: '再想想' });
@@ -53,21 +57,25 @@ export default function BookingDetail() {
     <PageShell>
       {fresh && b.status === 'booked' && <View className="card success">预约成功!请按下面的清单备齐材料,准时前来,谢谢。</View>}
       {fresh && b.status === 'booked' && canSubscribe() && (
-        <AtButton type="secondary" onClick={() => void consent.ask().then(setMessage)}>
+        <TapButton type="secondary" onTap={() => void consent.ask().then(setMessage)}>
           用微信接收预约和办理进度提醒
-        </AtButton>
+        </TapButton>
       )}
       <View className="card">
         <View className="muted">预约号</View>
         <View className="hero booking-number">{b.number}</View>
-        <View className={`tag${b.status === 'cancelled' ? ' tag--warn' : ' tag--ok'}`}>{BOOKING_STATUS_LABELS[b.status]}</View>
+        <View className={`tag${cancelled ? ' tag--warn' : ' tag--ok'}`}>{BOOKING_STATUS_LABELS[b.status]}</View>
+        {cancelled && <View className="card error booking-cancelled">此预约已取消,无需前往窗口。如仍需办理,请重新预约。</View>}
         <View className="guide-facts">
           <View>办理事项:{b.itemName}</View>
           <View>办事人:{b.applicantName}</View>
-          <View>
+          <View className={cancelled ? 'struck' : undefined}>
             时间:{dateLabel(b.date)} {b.start}–{b.end}
+            {cancelled ? '(已取消)' : ''}
           </View>
-          <View>窗口:{w.name}(电话 {w.phone})</View>
+          <View>
+            窗口:{w.name}(电话 <PhoneLink phone={w.phone} what={`${w.name}电话`} />)
+          </View>
           <View>地点:{res.data.centerName},{res.data.centerAddress}</View>
           {b.agentId && <View className="muted">由村代办员代为预约</View>}
           {b.cancelReason && <View className="error">取消原因:{b.cancelReason}</View>}
@@ -75,7 +83,7 @@ export default function BookingDetail() {
         </View>
       </View>
 
-      <Section title={`请带齐以下材料(共${materials.length}项)`}>
+      <Section title={cancelled ? `本事项所需材料(共${materials.length}项,供重新预约时参考)` : `请带齐以下材料(共${materials.length}项)`}>
         {materials.map((m, i) => (
           <View key={m.name} className="para">
             <Text className="material__name">
@@ -93,18 +101,18 @@ export default function BookingDetail() {
       {message && <View className="card">{message}</View>}
       {canChange && (
         <View className="actions">
-          <AtButton type="secondary" onClick={() => Taro.navigateTo({ url: `/pages/book/index?itemId=${encodeURIComponent(b.itemId)}&rescheduleId=${encodeURIComponent(b.id)}` })}>
+          <TapButton type="secondary" onTap={() => Taro.navigateTo({ url: `/pages/book/index?itemId=${encodeURIComponent(b.itemId)}&rescheduleId=${encodeURIComponent(b.id)}` })}>
             改期
-          </AtButton>
-          <AtButton type="secondary" onClick={() => void cancel()}>
+          </TapButton>
+          <TapButton type="secondary" onTap={() => void cancel()}>
             取消预约
-          </AtButton>
+          </TapButton>
         </View>
       )}
       <View className="actions">
-        <AtButton type="primary" onClick={() => Taro.redirectTo({ url: '/pages/bookings/index' })}>
+        <TapButton type="primary" onTap={() => Taro.redirectTo({ url: '/pages/bookings/index' })}>
           查看我的预约
-        </AtButton>
+        </TapButton>
       </View>
     </PageShell>
   );

@@ -1,14 +1,20 @@
-import { View, Text } from '@tarojs/components';
+import { Image, View, Text } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { AtButton } from 'taro-ui';
 import { COPIES_NOTE, MATERIAL_FORM_LABELS, promiseLabel } from '@shared/domain/catalog';
+import HeldBookings from '../../components/held-booking';
 import PageShell from '../../components/page-shell';
+import PhoneLink from '../../components/phone-link';
+import Tap, { TapButton } from '../../components/tap';
 import Section from '../../components/section';
 import StateView from '../../components/state-view';
 import { api } from '../../services/api';
 import { getSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
+import './index.scss';
+
+/** A sample form given as a picture (a web address or a cloud fileID), which the guide can show. */
+const isPicture = (sample: string): boolean => /^(https?:\/\/|cloud:\/\/)\S+$/.test(sample.trim());
 
 const checklistKey = (itemId: string, version: number) => `checklist:${itemId}:v${version}`;
 
@@ -22,6 +28,10 @@ export default function Guide() {
   const id = decodeURIComponent(params.id ?? '');
   const res = useLoad(() => api.catalog.getItem({ itemId: id }), id);
   const [ticked, setTicked] = useState<number[]>([]);
+  const role = getSession()?.user.role;
+  const canBook = role === 'villager' || role === 'agent';
+  // A booking already held for the item, shown before booking again (issue 11).
+  const held = useLoad(async () => (canBook ? (await api.booking.held({ itemId: id })).bookings : []), `held|${id}|${canBook}`);
 
   const item = res.data?.item;
   useEffect(() => {
@@ -45,8 +55,7 @@ export default function Guide() {
     );
   }
   const { window: w, center } = res.data;
-  const role = getSession()?.user.role;
-  const canBook = role === 'villager' || role === 'agent';
+  const heldNow = held.data ?? [];
   const done = ticked.length;
   const total = item.materials.length;
 
@@ -60,15 +69,14 @@ export default function Guide() {
           {item.doorToDoor && <Text className="tag tag--ok">可申请上门服务</Text>}
           {item.forwarded && <Text className="tag tag--warn">转报件</Text>}
         </View>
+        {canBook && <HeldBookings bookings={heldNow} forAgent={role === 'agent'} />}
         {canBook && (
           <View className="actions">
-            <AtButton type="primary" onClick={() => Taro.navigateTo({ url: `/pages/book/index?itemId=${encodeURIComponent(item.id)}` })}>
-              预约办理
-            </AtButton>
+            <TapButton type={heldNow.length > 0 ? 'secondary' : 'primary'} onTap={() => Taro.navigateTo({ url: `/pages/book/index?itemId=${encodeURIComponent(item.id)}` })}>
+              {heldNow.length > 0 ? '另约一天' : '预约办理'}
+            </TapButton>
             {item.doorToDoor && (
-              <AtButton type="secondary" onClick={() => Taro.navigateTo({ url: `/pages/visit/index?itemId=${encodeURIComponent(item.id)}` })}>
-                申请上门服务
-              </AtButton>
+              <TapButton onTap={() => Taro.navigateTo({ url: `/pages/visit/index?itemId=${encodeURIComponent(item.id)}` })}>申请上门服务</TapButton>
             )}
           </View>
         )}
@@ -85,18 +93,28 @@ export default function Guide() {
         {item.materials.map((m, i) => {
           const on = ticked.includes(i);
           return (
-            <View key={m.name} className={`material${on ? ' material--done' : ''}`} onClick={() => toggle(i)}>
-              <View className="material__box">{on ? '✓' : ''}</View>
-              <View className="material__body">
-                <View className="material__name">
-                  {i + 1}. {m.name}
+            <View key={m.name} className="material-item">
+              <Tap role="checkbox" checked={on} label={`${i + 1}. ${m.name},${MATERIAL_FORM_LABELS[m.form]}${m.count}份`} className={`material${on ? ' material--done' : ''}`} onTap={() => toggle(i)}>
+                <View className="material__box">{on ? '✓' : ''}</View>
+                <View className="material__body">
+                  <View className="material__name">
+                    {i + 1}. {m.name}
+                  </View>
+                  <View className="muted">
+                    {MATERIAL_FORM_LABELS[m.form]} · {m.count}份{on ? ' · 已备齐' : ''}
+                  </View>
+                  {m.notes && <View className="muted">说明:{m.notes}</View>}
+                  {m.sample && !isPicture(m.sample) && <View className="muted">样表:{m.sample}</View>}
                 </View>
-                <View className="muted">
-                  {MATERIAL_FORM_LABELS[m.form]} · {m.count}份
+              </Tap>
+              {m.sample && isPicture(m.sample) && (
+                <View className="sample">
+                  <Image className="sample__image" src={m.sample} mode="widthFix" aria-label={`${m.name}样表`} />
+                  <TapButton label={`放大查看${m.name}样表`} onTap={() => void Taro.previewImage({ urls: [m.sample], current: m.sample })}>
+                    放大查看样表
+                  </TapButton>
                 </View>
-                {m.notes && <View className="muted">说明:{m.notes}</View>}
-                {m.sample && <View className="muted">样表:{m.sample}</View>}
-              </View>
+              )}
             </View>
           );
         })}
@@ -134,8 +152,12 @@ export default function Guide() {
         <View className="para">
           办公时间:工作日 {center.opensAt}–{center.closesAt}(中午不休息)
         </View>
-        <View className="para">咨询电话:{item.consultPhone || w.phone}</View>
-        <View className="para">监督投诉电话:{center.complaintPhone}</View>
+        <View className="para">
+          咨询电话:<PhoneLink phone={item.consultPhone || w.phone} what="咨询电话" />
+        </View>
+        <View className="para">
+          监督投诉电话:<PhoneLink phone={center.complaintPhone} what="监督投诉电话" />
+        </View>
         {item.doorToDoor && (
           <View className="para muted">行动不便的老年人、残疾人、病患可联系本村代办员或拨打窗口电话,申请上门服务。</View>
         )}
