@@ -161,22 +161,18 @@ export default function Index() {
         <View className="card">
           <View className="title">按窗口查找办事指南</View>
           {data.windows.map((w) => (
-            <View
-              key={w.id}
-              className="row window-row"
-              onClick={() => Taro.navigateTo({ url: `/pages/catalog/index?windowId=${encodeURIComponent(w.id)}` })}
-            >
+            <Tap key={w.id} role="link" className="row window-row" onTap={() => void Taro.navigateTo({ url: `/pages/catalog/index?windowId=${encodeURIComponent(w.id)}` })}>
               <View>
                 <View className="item-row__name">{w.name}</View>
                 <Text className="muted">{w.duties}</Text>
               </View>
               <Text className="link">{w.itemCount}项 ›</Text>
-            </View>
+            </Tap>
           ))}
-          <View className="row" onClick={() => Taro.navigateTo({ url: '/pages/catalog/index' })}>
+          <Tap role="link" className="row" onTap={() => void Taro.navigateTo({ url: '/pages/catalog/index' })}>
             <Text className="item-row__name">全部事项</Text>
             <Text className="link">查看 ›</Text>
-          </View>
+          </Tap>
         </View>
       )}
 
