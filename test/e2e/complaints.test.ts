@@ -55,7 +55,8 @@ describe('complaint handling in the H5 app (Tue 2026-09-29 10:00)', () => {
     await dialog.waitFor({ state: 'hidden' });
   };
 
-  const byRole = (name: string | RegExp) => kit.page.getByRole('button', { name }).filter({ visible: true }).first();
+  // Controls by role and accessible name (issue 11): a row that opens a page is a link, one choice of several a radio.
+  const byRole = (name: string | RegExp, role: 'button' | 'link' | 'radio' = 'button') => kit.page.getByRole(role, { name }).filter({ visible: true }).first();
 
   /** The whole text of the document, hidden pages included (the strictest check). */
   const wholeText = async () => (await kit.page.locator('body').textContent()) ?? '';
@@ -109,7 +110,7 @@ describe('complaint handling in the H5 app (Tue 2026-09-29 10:00)', () => {
     // ── 2. 周敏 (office): 投诉受理台 → the complaint → 一般投诉 → 保存分类 → 杨帆 (陈丽 not offered).
     await switchRole(OFFICE.userId, OFFICE.name);
     await (await see('.nav-row', '投诉受理台')).click();
-    await byRole(`打开投诉${number}`).click();
+    await byRole(`打开投诉${number}`, 'link').click();
     await see('.title', `投诉 ${number}`);
     await see('.para', `投诉人:${VILLAGER.name}`); // the office sees who complained
     await (await see('.at-button', /^一般投诉$/)).click();
@@ -119,9 +120,9 @@ describe('complaint handling in the H5 app (Tue 2026-09-29 10:00)', () => {
     expect(await host.store.get('complaints', complaintId)).toMatchObject({ klass: 'general', classified: true });
 
     await see('.title', '指定承办人');
-    const handlerChoice = byRole(new RegExp(`^选择.*${HANDLER.name}$`));
+    const handlerChoice = byRole(new RegExp(`^选择.*${HANDLER.name}$`), 'radio');
     await handlerChoice.waitFor({ state: 'visible' });
-    const offered = await kit.pageWith('.title:has-text("指定承办人")').getByRole('button', { name: /^选择/ }).allTextContents();
+    const offered = await kit.pageWith('.title:has-text("指定承办人")').getByRole('radio', { name: /^选择/ }).allTextContents();
     expect(offered.length).toBeGreaterThan(1);
     expect(offered.join('|')).toContain(HANDLER.name);
     expect(offered.join('|')).not.toContain(CLERK.name);
@@ -150,7 +151,7 @@ describe('complaint handling in the H5 app (Tue 2026-09-29 10:00)', () => {
     await switchRole(HANDLER.userId, HANDLER.name);
     await (await see('.nav-row', '我承办的投诉')).click();
     await see('.title', '我承办的投诉');
-    await byRole(`打开投诉${number}`).click();
+    await byRole(`打开投诉${number}`, 'link').click();
     await see('.title', `投诉 ${number}`);
     await see('.title', /^书面答复$/);
     await field('答复内容').locator('textarea').fill(REPLY);

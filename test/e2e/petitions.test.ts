@@ -60,7 +60,8 @@ describe('petitions in the H5 app (Wed 2026-09-30 17:40, the eve of National Day
       .filter({ has: kit.page.locator('.field__label', { hasText: new RegExp(`^${label.replace(/[()]/g, '\\$&')}$`) }) })
       .filter({ visible: true })
       .first();
-  const byRole = (name: string | RegExp) => kit.page.getByRole('button', { name }).filter({ visible: true }).first();
+  // Controls by role and accessible name (issue 11): a row that opens a page is a link, one choice of several a radio.
+  const byRole = (name: string | RegExp, role: 'button' | 'link' | 'radio' = 'button') => kit.page.getByRole(role, { name }).filter({ visible: true }).first();
   const confirm = async (title: string) => {
     const dialog = kit.page.getByRole('dialog', { name: title }).filter({ visible: true }).first();
     await dialog.waitFor({ state: 'visible' });
@@ -116,14 +117,14 @@ describe('petitions in the H5 app (Wed 2026-09-30 17:40, the eve of National Day
     expect(await host.store.count('petitions')).toBe(0);
     await screenshot('new-refused');
 
-    await byRole('信访形式:来访').click();
-    await byRole('性别:男').click();
+    await byRole('信访形式:来访', 'radio').click();
+    await byRole('性别:男', 'radio').click();
     await field('年龄').locator('input').fill(PETITIONER.age);
     await field('职业').locator('input').fill(PETITIONER.occupation);
     await field('住址或工作单位').locator('input').fill(PETITIONER.address);
     await field('来访人数').locator('input').fill('6');
     await see('.pet-alert', '集体访:登记后系统会立即通知中心领导');
-    await byRole(`涉及的单位:${UNIT}`).click();
+    await byRole(`涉及的单位:${UNIT}`, 'radio').click();
     // Each field's message goes as it is filled, and the summary with the last one.
     expect(await kit.page.locator('.field__error').filter({ visible: true }).count()).toBe(0);
     expect(await shown('.card.error').count()).toBe(0);
@@ -170,7 +171,7 @@ describe('petitions in the H5 app (Wed 2026-09-30 17:40, the eve of National Day
     // ── 3. 周敏 (office): 信访登记簿 → the petition → 交办 人社窗口 杨帆.
     await signInAs(OFFICE);
     await (await see('.nav-row', '信访登记簿')).click();
-    const row = byRole(`打开信访件${number}`);
+    const row = byRole(`打开信访件${number}`, 'link');
     await row.waitFor({ state: 'visible' });
     const rowText = (await row.textContent()) ?? '';
     expect(rowText).toContain('来访');
@@ -180,11 +181,11 @@ describe('petitions in the H5 app (Wed 2026-09-30 17:40, the eve of National Day
     await row.click();
     await see('.title', `信访件 ${number}`);
     await see('.para', `信访人:${PETITIONER.name},男,58岁`);
-    await byRole(`承办单位:${UNIT}`).click();
-    const people = await kit.pageWith('.title:has-text("交办")').getByRole('button', { name: /^承办人:/ }).allTextContents();
+    await byRole(`承办单位:${UNIT}`, 'radio').click();
+    const people = await kit.pageWith('.title:has-text("交办")').getByRole('radio', { name: /^承办人:/ }).allTextContents();
     expect(people.join('|')).toContain(ASSIGNEE.name);
     expect(people.join('|')).not.toContain(OUTSIDER.name); // only the unit's people
-    await byRole(`承办人:${ASSIGNEE.name}`).click();
+    await byRole(`承办人:${ASSIGNEE.name}`, 'radio').click();
     await screenshot('office-assign');
     await (await see('.at-button', '确认交办')).click();
     await see('.card', '已交办');
@@ -201,7 +202,7 @@ describe('petitions in the H5 app (Wed 2026-09-30 17:40, the eve of National Day
     host.clock.set(shanghaiInstant(RECEIVED_ON, '09:30'));
     await signInAs(LEADER);
     await (await see('.nav-row', '信访登记簿')).click();
-    await byRole(`打开信访件${number}`).click();
+    await byRole(`打开信访件${number}`, 'link').click();
     await see('.title', '领导接待');
     await field('接待情况').locator('textarea').fill(RECEPTION);
     await (await see('.at-button', '记录领导接待')).click();
@@ -214,9 +215,9 @@ describe('petitions in the H5 app (Wed 2026-09-30 17:40, the eve of National Day
     // ── 5. 周敏 prints the 事项交办单 (for 人社窗口) and the 告知书 (for 李大山) from the petition's page.
     await signInAs(OFFICE);
     await (await see('.nav-row', '信访登记簿')).click();
-    await byRole(`打开信访件${number}`).click();
+    await byRole(`打开信访件${number}`, 'link').click();
     await see('.title', `信访件 ${number}`);
-    await byRole('打印事项交办单').click();
+    await byRole('打印事项交办单', 'link').click();
     const assignment = await sheet('事项交办单');
     expect(assignment).toContain(`编号:${number}`);
     expect(assignment).toContain(`${UNIT}:${dateLabel('2026-09-30')}收到来访(编号${number},集体访6人),现交由${ASSIGNEE.name}承办。`);
@@ -226,7 +227,7 @@ describe('petitions in the H5 app (Wed 2026-09-30 17:40, the eve of National Day
     await screenshot('doc-assignment');
     await back();
     await see('.title', `信访件 ${number}`);
-    await byRole('打印信访事项告知书').click();
+    await byRole('打印信访事项告知书', 'link').click();
     const notice = await sheet('信访事项告知书');
     expect(notice).toContain(`编号:${number}`);
     expect(notice).toContain(`${PETITIONER.name}:您好!您于${dateLabel('2026-09-30')}反映的问题已登记`);
@@ -238,7 +239,7 @@ describe('petitions in the H5 app (Wed 2026-09-30 17:40, the eve of National Day
     host.clock.set(shanghaiInstant('2026-10-09', '10:00'));
     await signInAs(ASSIGNEE);
     await (await see('.nav-row', '信访登记簿')).click();
-    await byRole(`打开信访件${number}`).click();
+    await byRole(`打开信访件${number}`, 'link').click();
     await see('.para', `信访人:${PETITIONER.name}`); // the assigned person sees who
     await see('.title', '答复信访人');
     await (await see('.at-button', /^书面答复$/)).click();
@@ -253,7 +254,7 @@ describe('petitions in the H5 app (Wed 2026-09-30 17:40, the eve of National Day
 
     await signInAs(OFFICE);
     await (await see('.nav-row', '信访登记簿')).click();
-    await byRole(`打开信访件${number}`).click();
+    await byRole(`打开信访件${number}`, 'link').click();
     await (await see('.at-button', /^结案$/)).click();
     await confirm('确定结案吗?');
     await see('.card', '已结案');
@@ -264,16 +265,16 @@ describe('petitions in the H5 app (Wed 2026-09-30 17:40, the eve of National Day
     const secrets = [PETITIONER.name, PETITIONER.address];
     await signInAs(UNIT_B);
     await (await see('.nav-row', '信访登记簿')).click();
-    await byRole(`打开信访件${number}`).click();
+    await byRole(`打开信访件${number}`, 'link').click();
     await see('.title', `信访件 ${number}`);
     await see('.muted', '信访人信息依规保密');
     for (const s of secrets) expect(await wholeText()).not.toContain(s);
     await screenshot('unit-b-detail');
-    await byRole('打印信访事项告知书').click();
+    await byRole('打印信访事项告知书', 'link').click();
     await sheet('信访事项告知书');
     for (const s of secrets) expect(await wholeText()).not.toContain(s);
     await back();
-    await byRole('打印事项交办单').click();
+    await byRole('打印事项交办单', 'link').click();
     await see('.notice-sheet__para', '信访人信息由中心管理办公室和承办人掌握');
     for (const s of secrets) expect(await wholeText()).not.toContain(s);
     await goHome();
@@ -301,8 +302,8 @@ describe('petitions in the H5 app (Wed 2026-09-30 17:40, the eve of National Day
     // ── 9. 赵磊 (admin): 信访答复期限设置 → 按自然日计算 → 保存; the petition keeps its due date.
     await signInAs(ADMIN);
     await (await see('.nav-row', '信访答复期限设置')).click();
-    await expect(byRole('按工作日计算').getAttribute('aria-selected')).resolves.toBe('true');
-    await byRole('按自然日计算').click();
+    await expect(byRole('按工作日计算', 'radio').getAttribute('aria-checked')).resolves.toBe('true');
+    await byRole('按自然日计算', 'radio').click();
     await screenshot('admin-settings');
     await (await see('.at-button', /^保存$/)).click();
     await see('.para', '已保存');

@@ -1,4 +1,4 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import Field from '../../components/field';
 import PageShell from '../../components/page-shell';
@@ -10,7 +10,8 @@ import { getSession, setSession } from '../../services/session';
 import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
 import './index.scss';
-import { TapButton } from '../../components/tap';
+import Tap, { TapButton } from '../../components/tap';
+import LabelledInput from '../../components/labelled-input';
 
 /**
  * 我的资料 (issue 7): the name the window sees on the villager's bookings and cases, and the
@@ -44,7 +45,7 @@ function Profile() {
       </View>
       <View className="card">
         <Field label="姓名" errors={errs('name')}>
-          <Input className="field__input" value={name} maxlength={20} placeholder="请输入您的姓名" onInput={(e) => setName(e.detail.value)} />
+          <LabelledInput label="姓名" value={name} maxlength={20} placeholder="请输入您的姓名" onInput={(e) => setName(e.detail.value)} />
         </Field>
         {isAgent ? (
           <Field label="负责的村(社区)">
@@ -61,12 +62,12 @@ function Profile() {
             />
             <View className="village-choices">
               {villages.data?.villages.map((v) => (
-                <View key={v.id} className={`choice village-choice${villageId === v.id ? ' choice--on' : ''}`} onClick={() => setVillageId(v.id)}>
+                <Tap role="radio" checked={villageId === v.id} onTap={() => setVillageId(v.id)} key={v.id} className={`choice village-choice${villageId === v.id ? ' choice--on' : ''}`}>
                   <Text className="item-row__name">
                     {villageId === v.id ? '✓ ' : ''}
                     {v.name}
                   </Text>
-                </View>
+                </Tap>
               ))}
             </View>
           </Field>

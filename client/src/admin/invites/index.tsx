@@ -1,4 +1,4 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ROLE_LABELS } from '@shared/domain/roles';
 import Field from '../../components/field';
@@ -20,7 +20,8 @@ import { getSession } from '../../services/session';
 import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
 import './index.scss';
-import { TapButton } from '../../components/tap';
+import Tap, { TapButton } from '../../components/tap';
+import LabelledInput from '../../components/labelled-input';
 
 interface Issued {
   code: string;
@@ -45,10 +46,10 @@ const BLANK: PersonDraft = { name: '', role: null, windowId: null, villageId: nu
 /** A large tappable choice (not a wheel): the whole card is the target (R-UX-2). */
 function Choice({ on, title, hint, onTap }: { on: boolean; title: string; hint?: string; onTap: () => void }) {
   return (
-    <View className={`choice${on ? ' choice--on' : ''}`} onClick={onTap}>
+    <Tap role="radio" checked={on} onTap={onTap} className={`choice${on ? ' choice--on' : ''}`}>
       <Text className="item-row__name">{on ? '✓ ' : ''}{title}</Text>
       {hint && <View className="muted">{hint}</View>}
-    </View>
+    </Tap>
   );
 }
 
@@ -158,7 +159,7 @@ function People() {
       {adding && (
         <Section title="添加人员">
           <Field label="姓名" errors={form.errs('name')}>
-            <Input className="field__input" value={draft.name} maxlength={20} placeholder="请输入姓名" onInput={(e) => set({ name: e.detail.value })} />
+            <LabelledInput label="姓名" value={draft.name} maxlength={20} placeholder="请输入姓名" onInput={(e) => set({ name: e.detail.value })} />
           </Field>
           <Field label="岗位" errors={form.errs('role')}>
             {APPOINTED_ROLES.map((r) => (

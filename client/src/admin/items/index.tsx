@@ -8,7 +8,7 @@ import { api } from '../../services/api';
 import { getSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
 import { useState } from 'react';
-import { TapButton } from '../../components/tap';
+import Tap, { TapButton } from '../../components/tap';
 
 /** The admin's list of their center's items, with the way to add and edit them. */
 function AdminItems() {
@@ -26,10 +26,9 @@ function AdminItems() {
       <View className="card" style={{ marginTop: 'var(--space)' }}>
         <StateView loading={list.loading} error={list.error} onRetry={list.reload} />
         {list.data?.items.map((i) => (
-          <View
+          <Tap role="link" label={`修改事项:${i.name}`} onTap={() => Taro.navigateTo({ url: `/admin/item-edit/index?id=${encodeURIComponent(i.id)}` })}
             key={i.id}
             className="row"
-            onClick={() => Taro.navigateTo({ url: `/admin/item-edit/index?id=${encodeURIComponent(i.id)}` })}
           >
             <View>
               <View className="item-row__name">{i.name}</View>
@@ -38,7 +37,7 @@ function AdminItems() {
               </Text>
             </View>
             <Text className="link">修改 ›</Text>
-          </View>
+          </Tap>
         ))}
       </View>
     </PageShell>

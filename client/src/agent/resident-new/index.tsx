@@ -1,4 +1,4 @@
-import { Input, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { addDays } from '@shared/domain/time';
@@ -11,6 +11,7 @@ import { api } from '../../services/api';
 import { useAction } from '../../services/use-action';
 import { todayInShanghai } from '../../services/format';
 import { TapButton } from '../../components/tap';
+import LabelledInput from '../../components/labelled-input';
 
 /** An agent registers a resident of their village, with the authorisation the resident gave. */
 function NewResident() {
@@ -32,13 +33,13 @@ function NewResident() {
     <PageShell>
       <Section title="群众信息">
         <Field label="姓名" errors={errs('name')}>
-          <Input className="field__input" value={name} placeholder="请填写真实姓名" onInput={(e) => setName(e.detail.value)} />
+          <LabelledInput label="姓名" value={name} placeholder="请填写真实姓名" onInput={(e) => setName(e.detail.value)} />
         </Field>
         <Field label="手机号" hint="本人没有手机的,可填写家属的手机号" errors={errs('phone')}>
-          <Input className="field__input" type="number" maxlength={11} value={phone} placeholder="11位手机号" onInput={(e) => setPhone(e.detail.value)} />
+          <LabelledInput label="手机号" type="number" maxlength={11} value={phone} placeholder="11位手机号" onInput={(e) => setPhone(e.detail.value)} />
         </Field>
         <Field label="身份证号码" errors={errs('idNumber')}>
-          <Input className="field__input" type="idcard" maxlength={18} value={idNumber} placeholder="18位身份证号码" onInput={(e) => setIdNumber(e.detail.value)} />
+          <LabelledInput label="身份证号码" type="idcard" maxlength={18} value={idNumber} placeholder="18位身份证号码" onInput={(e) => setIdNumber(e.detail.value)} />
         </Field>
       </Section>
       <Section title="代办授权">

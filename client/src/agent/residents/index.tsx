@@ -7,7 +7,7 @@ import StateView from '../../components/state-view';
 import { api } from '../../services/api';
 import { AUTH_METHOD_LABELS, AUTH_STATE_LABELS, dateLabel } from '../../services/format';
 import { useLoad } from '../../services/use-load';
-import { TapButton } from '../../components/tap';
+import Tap, { TapButton } from '../../components/tap';
 
 /** The agent's residents (own village), each with the state of their authorisation (R-BOOK-4). */
 function Residents() {
@@ -38,9 +38,9 @@ function Residents() {
                     {a ? `${AUTH_METHOD_LABELS[a.method]},${dateLabel(a.givenOn)} 至 ${dateLabel(a.validUntil)},${AUTH_STATE_LABELS[a.state]}` : '尚未登记授权'}
                   </View>
                 </View>
-                <Text className="link" onClick={() => Taro.navigateTo({ url: `/agent/authorize/index?residentId=${encodeURIComponent(r.id)}&name=${encodeURIComponent(r.name)}&wechat=${r.onWechat ? '1' : '0'}` })}>
+                <Tap role="link" label={`办理授权:${r.name}`} onTap={() => Taro.navigateTo({ url: `/agent/authorize/index?residentId=${encodeURIComponent(r.id)}&name=${encodeURIComponent(r.name)}&wechat=${r.onWechat ? '1' : '0'}` })} className="link">
                   {a?.state === 'active' ? '续授权' : a?.state === 'revoked' ? '重新授权' : '补录授权'} ›
-                </Text>
+                </Tap>
               </View>
             );
           })}

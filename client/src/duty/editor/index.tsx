@@ -9,7 +9,7 @@ import { api } from '../../services/api';
 import { getSession } from '../../services/session';
 import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
-import { TapButton } from '../../components/tap';
+import Tap, { TapButton } from '../../components/tap';
 
 /**
  * The admin's roster editor (R-DUTY-1): each working day of the month with the center's leaders
@@ -72,9 +72,9 @@ function Editor() {
       {thisMonth && (
         <View className="day-tabs">
           {[thisMonth, nextMonth(thisMonth), nextMonth(nextMonth(thisMonth))].map((m) => (
-            <View key={m} className={`day-tab${m === shown ? ' day-tab--on' : ''}`} onClick={() => setMonth(m)}>
+            <Tap role="radio" checked={m === shown} label={monthLabel(m)} onTap={() => setMonth(m)} key={m} className={`day-tab${m === shown ? ' day-tab--on' : ''}`}>
               {monthLabel(m)}
-            </View>
+            </Tap>
           ))}
         </View>
       )}
@@ -105,9 +105,9 @@ function Editor() {
               <View className="title">{dayLabel(date)}</View>
               <View className="day-tabs">
                 {leaders.map((l) => (
-                  <View key={l.id} className={`day-tab${(picked[date] ?? []).includes(l.id) ? ' day-tab--on' : ''}`} onClick={() => toggle(date, l.id)}>
+                  <Tap role="checkbox" checked={(picked[date] ?? []).includes(l.id)} label={`${dayLabel(date)}带班:${l.name}`} onTap={() => toggle(date, l.id)} key={l.id} className={`day-tab${(picked[date] ?? []).includes(l.id) ? ' day-tab--on' : ''}`}>
                     {l.name}
-                  </View>
+                  </Tap>
                 ))}
               </View>
               {dayErrs.map((e) => (

@@ -1,4 +1,4 @@
-import { Input, Textarea, View, Text } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { dayLabel, shanghaiTime } from '@shared/domain/time';
@@ -12,7 +12,8 @@ import { api } from '../../services/api';
 import { getSession } from '../../services/session';
 import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
-import { TapButton } from '../../components/tap';
+import Tap, { TapButton } from '../../components/tap';
+import LabelledInput, { LabelledTextarea } from '../../components/labelled-input';
 
 const timeOf = (iso: string) => shanghaiTime(new Date(iso));
 
@@ -59,9 +60,9 @@ function Record() {
             今日带班领导:
             {today.data.leaders.length ? today.data.leaders.map((l) => l.name).join('、') : today.data.workingDay ? '暂未公示' : '今日休息,无带班安排'}
           </View>
-          <Text className="link" onClick={() => Taro.navigateTo({ url: '/duty/roster/index' })}>
+          <Tap role="link" onTap={() => Taro.navigateTo({ url: '/duty/roster/index' })} className="link">
             查看本月带班值班表 ›
-          </Text>
+          </Tap>
         </View>
       )}
       {message && <View className="card">{message}</View>}
@@ -81,13 +82,13 @@ function Record() {
       {onDuty && (
         <Section title="登记接访(带班值班接访记录)">
           <Field label="来访人姓名(来访人不愿留名可不填)" errors={errs('reception.visitorName')}>
-            <Input className="field__input" value={visitorName} placeholder="如:李大爷" onInput={(e) => setVisitorName(e.detail.value)} />
+            <LabelledInput label="来访人姓名(来访人不愿留名可不填)" value={visitorName} placeholder="如:李大爷" onInput={(e) => setVisitorName(e.detail.value)} />
           </Field>
           <Field label="反映的事项" errors={errs('reception.matter')}>
-            <Textarea className="field__input field__textarea" value={matter} placeholder="如:反映低保复核进度" maxlength={200} onInput={(e) => setMatter(e.detail.value)} />
+            <LabelledTextarea label="反映的事项" value={matter} placeholder="如:反映低保复核进度" maxlength={200} onInput={(e) => setMatter(e.detail.value)} />
           </Field>
           <Field label="处理结果" errors={errs('reception.outcome')}>
-            <Textarea className="field__input field__textarea" value={outcome} placeholder="如:当场联系民政窗口,三日内回电答复" maxlength={200} onInput={(e) => setOutcome(e.detail.value)} />
+            <LabelledTextarea label="处理结果" value={outcome} placeholder="如:当场联系民政窗口,三日内回电答复" maxlength={200} onInput={(e) => setOutcome(e.detail.value)} />
           </Field>
           <TapButton type="primary" loading={busy} onTap={() => void receive()}>
             保存接访记录

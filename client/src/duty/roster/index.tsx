@@ -7,6 +7,7 @@ import StateView from '../../components/state-view';
 import { api } from '../../services/api';
 import { getCenterId } from '../../services/session';
 import { useLoad } from '../../services/use-load';
+import Tap from '../../components/tap';
 
 /**
  * The leaders on duty of a month, as published (公示, R-DUTY-1..2): anyone may see who is on
@@ -28,9 +29,9 @@ export default function Roster() {
       {thisMonth && (
         <View className="day-tabs">
           {[thisMonth, nextMonth(thisMonth)].map((m) => (
-            <View key={m} className={`day-tab${m === shown ? ' day-tab--on' : ''}`} onClick={() => setMonth(m)}>
+            <Tap role="radio" checked={m === shown} label={monthLabel(m)} onTap={() => setMonth(m)} key={m} className={`day-tab${m === shown ? ' day-tab--on' : ''}`}>
               {monthLabel(m)}
-            </View>
+            </Tap>
           ))}
         </View>
       )}

@@ -9,6 +9,7 @@ import { todayInShanghai } from '../../services/format';
 import { getCenterId, getSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
 import './index.scss';
+import Tap from '../../components/tap';
 
 /**
  * 投诉情况公示 (issue 9.9, 公布): each month's complaint figures — received by channel and class,
@@ -33,9 +34,9 @@ export default function Figures() {
       <View className="muted">本中心每月投诉受理和处理情况,接受群众监督。公示数字不含任何个人信息。</View>
       <View className="day-tabs">
         {[thisYear - 1, thisYear].map((y) => (
-          <View key={y} role="button" aria-label={`${y}年`} className={`day-tab${year === y ? ' day-tab--on' : ''}`} onClick={() => setYear(y)}>
+          <Tap role="radio" checked={year === y} label={`${y}年`} onTap={() => setYear(y)} key={y} className={`day-tab${year === y ? ' day-tab--on' : ''}`}>
             {y}年
-          </View>
+          </Tap>
         ))}
       </View>
       {!centerId && <View className="card">请先在首页选择您所在的服务中心,谢谢。</View>}

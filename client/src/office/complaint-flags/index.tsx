@@ -6,6 +6,7 @@ import StateView from '../../components/state-view';
 import { complaintsApi } from '../../services/fn/complaints';
 import { dateLabel } from '../../services/format';
 import { useLoad } from '../../services/use-load';
+import Tap from '../../components/tap';
 
 /**
  * 投诉警示 (R-CMP-6): staff and windows with substantiated complaints over a rolling 12 months —
@@ -28,14 +29,14 @@ function Flags() {
           </View>
           <View className="muted para">{dateLabel(f.raisedOn)}起</View>
           {f.complaints.map((c) => (
-            <View key={c.id} className="row" role="button" aria-label={`打开投诉${c.number}`} onClick={() => void Taro.navigateTo({ url: `/office/complaint/index?id=${encodeURIComponent(c.id)}` })}>
+            <Tap role="link" label={`打开投诉${c.number}`} onTap={() => void Taro.navigateTo({ url: `/office/complaint/index?id=${encodeURIComponent(c.id)}` })} key={c.id} className="row">
               <View className="item-row">
                 <View>
                   {c.number} · {dateLabel(c.closedOn)}查实
                 </View>
                 <Text className="muted">{c.findings}</Text>
               </View>
-            </View>
+            </Tap>
           ))}
         </View>
       ))}

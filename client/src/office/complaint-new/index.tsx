@@ -1,4 +1,4 @@
-import { Input, Textarea, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { COMPLAINT_CHANNEL_LABELS, REGISTERED_CHANNELS } from '@shared/domain/complaints';
@@ -11,7 +11,8 @@ import { complaintsApi } from '../../services/fn/complaints';
 import { getSession } from '../../services/session';
 import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
-import { TapButton } from '../../components/tap';
+import Tap, { TapButton } from '../../components/tap';
+import LabelledInput, { LabelledTextarea } from '../../components/labelled-input';
 
 type Channel = (typeof REGISTERED_CHANNELS)[number];
 type About = 'window' | 'staff' | 'center';
@@ -86,41 +87,38 @@ function Register() {
         <Field label="投诉渠道" errors={errs('channel')}>
           <View className="day-tabs">
             {REGISTERED_CHANNELS.map((ch) => (
-              <View key={ch} role="button" aria-label={`渠道:${COMPLAINT_CHANNEL_LABELS[ch]}`} className={`day-tab${channel === ch ? ' day-tab--on' : ''}`} onClick={() => setChannel(ch)}>
+              <Tap role="radio" checked={channel === ch} label={`渠道:${COMPLAINT_CHANNEL_LABELS[ch]}`} onTap={() => setChannel(ch)} key={ch} className={`day-tab${channel === ch ? ' day-tab--on' : ''}`}>
                 {COMPLAINT_CHANNEL_LABELS[ch]}
-              </View>
+              </Tap>
             ))}
           </View>
         </Field>
         <Field label="投诉对象" errors={[...errs('subjectKind'), ...errs('windowId'), ...errs('staffId')]}>
           <View className="day-tabs">
             {(['window', 'staff', 'center'] as const).map((a) => (
-              <View
-                key={a}
-                role="button"
-                aria-label={`投诉对象:${ABOUT_LABELS[a]}`}
-                className={`day-tab${about === a ? ' day-tab--on' : ''}`}
-                onClick={() => {
+              <Tap role="radio" checked={about === a} label={`投诉对象:${ABOUT_LABELS[a]}`} onTap={() => {
                   setAbout(a);
                   setTargetId(null);
                 }}
+                key={a}
+                className={`day-tab${about === a ? ' day-tab--on' : ''}`}
               >
                 {ABOUT_LABELS[a]}
-              </View>
+              </Tap>
             ))}
           </View>
           {(about === 'window' || about === 'staff') && <StateView loading={staff.loading && !staff.data} error={staff.error} onRetry={staff.reload} />}
           {targets.map((t) => (
-            <View key={t.id} role="button" aria-label={`选择${t.label}`} className={`choice${targetId === t.id ? ' choice--on' : ''}`} onClick={() => setTargetId(t.id)}>
+            <Tap role="radio" checked={targetId === t.id} label={`选择${t.label}`} onTap={() => setTargetId(t.id)} key={t.id} className={`choice${targetId === t.id ? ' choice--on' : ''}`}>
               {t.label}
-            </View>
+            </Tap>
           ))}
         </Field>
         <Field label="事实经过" errors={errs('facts')}>
-          <Textarea className="field__input field__textarea" value={facts} maxlength={1000} placeholder="请记录时间、地点、经过" onInput={(e) => setFacts(e.detail.value)} />
+          <LabelledTextarea label="事实经过" value={facts} maxlength={1000} placeholder="请记录时间、地点、经过" onInput={(e) => setFacts(e.detail.value)} />
         </Field>
         <Field label="投诉人的诉求" errors={errs('wants')}>
-          <Input className="field__input" value={wants} placeholder="如:希望窗口改进服务态度" onInput={(e) => setWants(e.detail.value)} />
+          <LabelledInput label="投诉人的诉求" value={wants} placeholder="如:希望窗口改进服务态度" onInput={(e) => setWants(e.detail.value)} />
         </Field>
         <Field label="是否匿名" errors={errs('anonymous')}>
           <View className="actions">
@@ -136,10 +134,10 @@ function Register() {
         {!anonymous && (
           <>
             <Field label={spoken ? '投诉人姓名' : '投诉人姓名(可不填)'} errors={errs('name')}>
-              <Input className="field__input" value={name} placeholder="如:王大伯" onInput={(e) => setName(e.detail.value)} />
+              <LabelledInput label={spoken ? '投诉人姓名' : '投诉人姓名(可不填)'} value={name} placeholder="如:王大伯" onInput={(e) => setName(e.detail.value)} />
             </Field>
             <Field label={spoken ? '联系电话(电话、当面投诉请填写,以便答复)' : '联系电话(可不填)'} errors={errs('contact')}>
-              <Input className="field__input" type="number" value={contact} placeholder="11位手机号或带区号的固定电话" onInput={(e) => setContact(e.detail.value)} />
+              <LabelledInput label={spoken ? '联系电话(电话、当面投诉请填写,以便答复)' : '联系电话(可不填)'} type="number" value={contact} placeholder="11位手机号或带区号的固定电话" onInput={(e) => setContact(e.detail.value)} />
             </Field>
           </>
         )}

@@ -1,4 +1,4 @@
-import { Input, Textarea, View, Text } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { COMPLAINT_CLASSES, COMPLAINT_CLASS_LABELS, REPLY_MEANS, REPLY_MEANS_LABELS, type ComplaintClass, type ReplyMeans } from '@shared/domain/complaints';
@@ -20,7 +20,8 @@ import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
 // The steps' look is the villager pages' (one style for 受理 → 归档).
 import '../../complaint/complaint.scss';
-import { TapButton } from '../../components/tap';
+import Tap, { TapButton } from '../../components/tap';
+import LabelledInput, { LabelledTextarea } from '../../components/labelled-input';
 
 
 /** The irreversible steps, confirmed in a large dialog first. */
@@ -162,14 +163,14 @@ function Detail() {
           <StateView loading={staff.loading && !staff.data} error={staff.error} onRetry={staff.reload} empty={staff.data && choices.length === 0 ? '对不起,暂无可指定的工作人员,请联系中心管理员添加人员。' : null} />
           <Field label="承办人(被投诉人不能承办)" errors={errs('handlerId')}>
             {choices.map((p) => (
-              <View key={p.id} role="button" aria-label={`选择${p.windowName}${p.name}`} className={`choice${handlerId === p.id ? ' choice--on' : ''}`} onClick={() => setHandlerId(p.id)}>
+              <Tap role="radio" checked={handlerId === p.id} label={`选择${p.windowName}${p.name}`} onTap={() => setHandlerId(p.id)} key={p.id} className={`choice${handlerId === p.id ? ' choice--on' : ''}`}>
                 {p.windowName} {p.name}
                 {p.awayToday ? `(今日不在岗,B角${p.backupName})` : ''}
-              </View>
+              </Tap>
             ))}
           </Field>
           <Field label="说明(可不填)" errors={errs('note')}>
-            <Input className="field__input" value={note} placeholder="如:请窗口负责人核实" onInput={(e) => setNote(e.detail.value)} />
+            <LabelledInput label="说明(可不填)" value={note} placeholder="如:请窗口负责人核实" onInput={(e) => setNote(e.detail.value)} />
           </Field>
           <TapButton type="primary" loading={busy} disabled={!handlerId} onTap={() => handlerId && void act(() => complaintsApi.assign({ complaintId: id, handlerId, note }), '已指定承办人,并已通知本人,谢谢。')}>
             {c.handlerId ? '确认改派' : '确认指定'}
@@ -187,10 +188,10 @@ function Detail() {
             </View>
           </Field>
           <Field label="核查情况" errors={errs('findings')}>
-            <Textarea className="field__input field__textarea" value={findings} maxlength={1000} placeholder="请写明核查经过和结论" onInput={(e) => setFindings(e.detail.value)} />
+            <LabelledTextarea label="核查情况" value={findings} maxlength={1000} placeholder="请写明核查经过和结论" onInput={(e) => setFindings(e.detail.value)} />
           </Field>
           <Field label={substantiated ? '处理措施(属实的必填)' : '处理措施(可不填)'} errors={errs('measure')}>
-            <Input className="field__input" value={measure} placeholder="如:批评教育,全中心通报" onInput={(e) => setMeasure(e.detail.value)} />
+            <LabelledInput label={substantiated ? '处理措施(属实的必填)' : '处理措施(可不填)'} value={measure} placeholder="如:批评教育,全中心通报" onInput={(e) => setMeasure(e.detail.value)} />
           </Field>
           <TapButton type="primary" disabled={substantiated === null} onTap={() => setConfirming('close')}>
             记录核查结论
@@ -203,15 +204,15 @@ function Detail() {
           <View className="title">延期答复</View>
           <View className="muted para">不能按期答复的,请写明原因并选择新的答复日期,系统会立即告知投诉人。</View>
           <Field label="延期原因" errors={errs('reason')}>
-            <Input className="field__input" value={reason} placeholder="如:涉及多个单位,需共同核实" onInput={(e) => setReason(e.detail.value)} />
+            <LabelledInput label="延期原因" value={reason} placeholder="如:涉及多个单位,需共同核实" onInput={(e) => setReason(e.detail.value)} />
           </Field>
           <Field label="新的答复日期(工作日)" errors={errs('newDate')}>
             <StateView loading={days.loading && !days.data} error={days.error} onRetry={days.reload} />
             <View className="day-tabs">
               {(days.data ?? []).map((d) => (
-                <View key={d} role="button" aria-label={`选择${dateLabel(d)}`} className={`day-tab${newDate === d ? ' day-tab--on' : ''}`} onClick={() => setNewDate(d)}>
+                <Tap role="radio" checked={newDate === d} label={`选择${dateLabel(d)}`} onTap={() => setNewDate(d)} key={d} className={`day-tab${newDate === d ? ' day-tab--on' : ''}`}>
                   {dayLabel(d)}
-                </View>
+                </Tap>
               ))}
             </View>
           </Field>
@@ -241,7 +242,7 @@ function Detail() {
             </Field>
           )}
           <Field label={oral ? '答复要点' : '答复内容'} errors={errs('text')}>
-            <Textarea className="field__input field__textarea" value={replyText} maxlength={2000} placeholder={oral ? '如:已向投诉人说明核查结果,投诉人表示理解' : '您好,关于您反映的……'} onInput={(e) => setReplyText(e.detail.value)} />
+            <LabelledTextarea label={oral ? '答复要点' : '答复内容'} value={replyText} maxlength={2000} placeholder={oral ? '如:已向投诉人说明核查结果,投诉人表示理解' : '您好,关于您反映的……'} onInput={(e) => setReplyText(e.detail.value)} />
           </Field>
           <TapButton type="primary" disabled={oral && !means} onTap={() => setConfirming('reply')}>
             提交答复
@@ -261,7 +262,7 @@ function Detail() {
           {has('carriedOut') && (
             <>
               <Field label="执行情况" errors={errs('note')}>
-                <Input className="field__input" value={note} placeholder="如:已于本月全中心通报" onInput={(e) => setNote(e.detail.value)} />
+                <LabelledInput label="执行情况" value={note} placeholder="如:已于本月全中心通报" onInput={(e) => setNote(e.detail.value)} />
               </Field>
               <TapButton type="primary" onTap={() => setConfirming('carriedOut')}>登记已执行</TapButton>
             </>

@@ -11,7 +11,7 @@ import { badgeClass } from '../../services/complaint-office';
 import { dateLabel } from '../../services/format';
 import { getSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
-import { TapButton } from '../../components/tap';
+import Tap, { TapButton } from '../../components/tap';
 
 const DUES: DeadlineBadge[] = ['overdue', 'due_today', 'due_soon', 'on_time'];
 
@@ -21,13 +21,13 @@ function Chips<T extends string>({ label, values, labels, value, onChange }: { l
     <View className="field">
       <View className="field__label">{label}</View>
       <View className="day-tabs">
-        <View role="button" aria-label={`${label}:全部`} className={`day-tab${value === null ? ' day-tab--on' : ''}`} onClick={() => onChange(null)}>
+        <Tap role="radio" checked={value === null} label={`${label}:全部`} onTap={() => onChange(null)} className={`day-tab${value === null ? ' day-tab--on' : ''}`}>
           全部
-        </View>
+        </Tap>
         {values.map((v) => (
-          <View key={v} role="button" aria-label={`${label}:${labels[v]}`} className={`day-tab${value === v ? ' day-tab--on' : ''}`} onClick={() => onChange(value === v ? null : v)}>
+          <Tap role="radio" checked={value === v} label={`${label}:${labels[v]}`} onTap={() => onChange(value === v ? null : v)} key={v} className={`day-tab${value === v ? ' day-tab--on' : ''}`}>
             {labels[v]}
-          </View>
+          </Tap>
         ))}
       </View>
     </View>
@@ -68,7 +68,7 @@ function Queue({ mine }: { mine: boolean }) {
         <View className="card">
           <View className="title">{mine ? '我承办的投诉' : '投诉'} {list.length} 件(超期的在前)</View>
           {list.map((c) => (
-            <View key={c.id} className="row" role="button" aria-label={`打开投诉${c.number}`} onClick={() => void Taro.navigateTo({ url: `/office/complaint/index?id=${encodeURIComponent(c.id)}` })}>
+            <Tap role="link" label={`打开投诉${c.number}`} onTap={() => void Taro.navigateTo({ url: `/office/complaint/index?id=${encodeURIComponent(c.id)}` })} key={c.id} className="row">
               <View className="item-row">
                 <View className="item-row__name">
                   {c.number} · {c.subject.label}
@@ -83,7 +83,7 @@ function Queue({ mine }: { mine: boolean }) {
               ) : (
                 <Text className="tag tag--ok">{c.stateLabel}</Text>
               )}
-            </View>
+            </Tap>
           ))}
         </View>
       )}

@@ -1,4 +1,4 @@
-import { Textarea, View, Text } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { DEADLINE_BADGE_LABELS } from '@shared/domain/cases';
@@ -19,7 +19,8 @@ import { DOC_LABELS, documentsOf, offeredActions, progressOf, unitPeople, type O
 // The row of step marks: the complaints' look.
 import '../../complaint/complaint.scss';
 import '../petition.scss';
-import { TapButton } from '../../components/tap';
+import Tap, { TapButton } from '../../components/tap';
+import { LabelledTextarea } from '../../components/labelled-input';
 
 
 type Confirm = 'reply' | 'close';
@@ -146,9 +147,9 @@ function Detail() {
           <Field label="承办单位" errors={errs('unitId')}>
             <View className="day-tabs">
               {(windows.data ?? []).map((w) => (
-                <View key={w.id} role="button" aria-label={`承办单位:${w.name}`} aria-selected={unitId === w.id} className={`day-tab${unitId === w.id ? ' day-tab--on' : ''}`} onClick={() => { setUnitId(w.id); setAssigneeId(null); }}>
+                <Tap role="radio" checked={unitId === w.id} label={`承办单位:${w.name}`} onTap={() => { setUnitId(w.id); setAssigneeId(null); }} key={w.id} className={`day-tab${unitId === w.id ? ' day-tab--on' : ''}`}>
                   {w.name}
-                </View>
+                </Tap>
               ))}
             </View>
           </Field>
@@ -156,11 +157,11 @@ function Detail() {
             <Field label="承办人" errors={errs('assigneeId')}>
               {people.length === 0 && <View className="muted">对不起,此窗口暂无可指定的工作人员,请选择其他单位或联系中心管理员添加人员。</View>}
               {people.map((x) => (
-                <View key={x.id} role="button" aria-label={`承办人:${x.name}`} className={`choice${assigneeId === x.id ? ' choice--on' : ''}`} onClick={() => setAssigneeId(x.id)}>
+                <Tap role="radio" checked={assigneeId === x.id} label={`承办人:${x.name}`} onTap={() => setAssigneeId(x.id)} key={x.id} className={`choice${assigneeId === x.id ? ' choice--on' : ''}`}>
                   {assigneeId === x.id ? '✓ ' : ''}
                   {x.name}
                   {x.awayToday ? `(今日不在岗,B角${x.backupName})` : ''}
-                </View>
+                </Tap>
               ))}
             </Field>
           )}
@@ -175,7 +176,7 @@ function Detail() {
           <View className="title">领导接待</View>
           <View className="muted para">接待信访人后请记录接待情况;自接待之日起一周内给予答复,系统会通知管理办公室和承办人。</View>
           <Field label="接待情况" errors={errs('summary')}>
-            <Textarea className="field__input field__textarea" value={reception} maxlength={1000} placeholder="如:已听取信访人诉求,要求人社窗口核实后一周内答复" onInput={(e) => setReception(e.detail.value)} />
+            <LabelledTextarea label="接待情况" value={reception} maxlength={1000} placeholder="如:已听取信访人诉求,要求人社窗口核实后一周内答复" onInput={(e) => setReception(e.detail.value)} />
           </Field>
           <TapButton type="primary" loading={busy} onTap={() => void act(() => petitionsApi.leaderReception({ petitionId: id, summary: reception }), '接待情况已记录,谢谢。')}>
             记录领导接待
@@ -197,7 +198,7 @@ function Detail() {
             </View>
           </Field>
           <Field label="答复要点" errors={errs('summary')}>
-            <Textarea className="field__input field__textarea" value={summary} maxlength={1000} placeholder="如:已向信访人说明补偿款发放进度,信访人表示理解" onInput={(e) => setSummary(e.detail.value)} />
+            <LabelledTextarea label="答复要点" value={summary} maxlength={1000} placeholder="如:已向信访人说明补偿款发放进度,信访人表示理解" onInput={(e) => setSummary(e.detail.value)} />
           </Field>
           <TapButton type="primary" disabled={!mode} onTap={() => setConfirming('reply')}>
             提交答复
@@ -219,10 +220,10 @@ function Detail() {
       <View className="card">
         <View className="title">打印(A4)</View>
         {documentsOf(p).map((k) => (
-          <View key={k} className="row nav-row" role="button" aria-label={`打印${DOC_LABELS[k]}`} onClick={() => void Taro.navigateTo({ url: `/petition/doc/index?id=${encodeURIComponent(id)}&kind=${k}` })}>
+          <Tap role="link" label={`打印${DOC_LABELS[k]}`} onTap={() => void Taro.navigateTo({ url: `/petition/doc/index?id=${encodeURIComponent(id)}&kind=${k}` })} key={k} className="row nav-row">
             <Text className="item-row__name">{DOC_LABELS[k]}{k === 'assignment' ? '(交承办单位)' : '(交信访人)'}</Text>
             <Text className="link">›</Text>
-          </View>
+          </Tap>
         ))}
         {!documentsOf(p).includes('assignment') && <View className="muted para">交办后可打印事项交办单。</View>}
       </View>

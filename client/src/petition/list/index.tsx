@@ -11,7 +11,7 @@ import { petitionsApi } from '../../services/fn/petitions';
 import { getSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
 import '../petition.scss';
-import { TapButton } from '../../components/tap';
+import Tap, { TapButton } from '../../components/tap';
 
 /** The main issue in a line: the register shows the start, the detail the whole text. */
 const short = (s: string, n = 40): string => (s.length > n ? `${s.slice(0, n)}…` : s);
@@ -36,7 +36,7 @@ function Register() {
         <View className="card">
           <View className="title">信访件 {list.length} 件(超期的在前)</View>
           {list.map((p) => (
-            <View key={p.id} className="pet-row" role="button" aria-label={`打开信访件${p.number}`} onClick={() => void Taro.navigateTo({ url: `/petition/detail/index?id=${encodeURIComponent(p.id)}` })}>
+            <Tap role="link" label={`打开信访件${p.number}`} onTap={() => void Taro.navigateTo({ url: `/petition/detail/index?id=${encodeURIComponent(p.id)}` })} key={p.id} className="pet-row">
               <View className="pet-tags">
                 {p.badge && p.badge !== 'on_time' && <Text className={badgeClass(p.badge)}>{DEADLINE_BADGE_LABELS[p.badge]}</Text>}
                 <Text className="tag">{p.stateLabel}</Text>
@@ -51,7 +51,7 @@ function Register() {
                 {p.state === 'replied' || p.state === 'closed' ? `已答复` : `${p.deadlineKind === 'leader' ? '领导接待后答复期限' : '答复期限'}:${dateLabel(p.deadline)}`}
                 {p.assigneeName ? ` · 承办:${p.unitName ?? ''} ${p.assigneeName}` : ' · 待交办'}
               </View>
-            </View>
+            </Tap>
           ))}
         </View>
       )}

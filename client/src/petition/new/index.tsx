@@ -1,4 +1,4 @@
-import { Input, Switch, Textarea, View } from '@tarojs/components';
+import { Switch, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { petitionsContract } from '@shared/contracts/petitions';
@@ -15,7 +15,8 @@ import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
 import { collectiveDraft, emptyPetitionDraft, registerInput, type PetitionDraft } from '../rules';
 import '../petition.scss';
-import { TapButton } from '../../components/tap';
+import Tap, { TapButton } from '../../components/tap';
+import LabelledInput, { LabelledTextarea } from '../../components/labelled-input';
 
 interface Registered {
   id: string;
@@ -29,9 +30,9 @@ function Chips({ name, values, value, onPick }: { name: string; values: Readonly
   return (
     <View className="day-tabs">
       {values.map((v) => (
-        <View key={v.id} role="button" aria-label={`${name}:${v.label}`} aria-selected={value === v.id} className={`day-tab${value === v.id ? ' day-tab--on' : ''}`} onClick={() => onPick(value === v.id && name === '涉及的单位' ? null : v.id)}>
+        <Tap role="radio" checked={value === v.id} label={`${name}:${v.label}`} onTap={() => onPick(value === v.id && name === '涉及的单位' ? null : v.id)} key={v.id} className={`day-tab${value === v.id ? ' day-tab--on' : ''}`}>
           {v.label}
-        </View>
+        </Tap>
       ))}
     </View>
   );
@@ -107,32 +108,32 @@ function NewPetition() {
           <Chips name="信访形式" values={PETITION_FORMS.map((f) => ({ id: f, label: PETITION_FORM_LABELS[f] }))} value={d.form} onPick={(form) => set({ form })} />
         </Field>
         <Field label="姓名" errors={errs('name')}>
-          <Input className="field__input" value={d.name} maxlength={20} placeholder="信访人姓名" onInput={(e) => set({ name: e.detail.value })} />
+          <LabelledInput label="姓名" value={d.name} maxlength={20} placeholder="信访人姓名" onInput={(e) => set({ name: e.detail.value })} />
         </Field>
         <Field label="性别" errors={errs('gender')}>
           <Chips name="性别" values={GENDERS.map((g) => ({ id: g, label: GENDER_LABELS[g] }))} value={d.gender} onPick={(gender) => set({ gender })} />
         </Field>
         <Field label="年龄" errors={errs('age')}>
-          <Input className="field__input" type="number" value={d.age} maxlength={3} placeholder="如:58" onInput={(e) => set({ age: e.detail.value })} />
+          <LabelledInput label="年龄" type="number" value={d.age} maxlength={3} placeholder="如:58" onInput={(e) => set({ age: e.detail.value })} />
         </Field>
         <Field label="职业" errors={errs('occupation')}>
-          <Input className="field__input" value={d.occupation} maxlength={30} placeholder="如:农民、个体经营、退休" onInput={(e) => set({ occupation: e.detail.value })} />
+          <LabelledInput label="职业" value={d.occupation} maxlength={30} placeholder="如:农民、个体经营、退休" onInput={(e) => set({ occupation: e.detail.value })} />
         </Field>
         <Field label="住址或工作单位" errors={errs('addressOrUnit')}>
-          <Input className="field__input" value={d.addressOrUnit} maxlength={60} placeholder="如:白沙村三组" onInput={(e) => set({ addressOrUnit: e.detail.value })} />
+          <LabelledInput label="住址或工作单位" value={d.addressOrUnit} maxlength={60} placeholder="如:白沙村三组" onInput={(e) => set({ addressOrUnit: e.detail.value })} />
         </Field>
         <Field label="政治面貌(可不填)" hint="信访接待制度列有此项;信访人不愿说明的,不必询问。" errors={errs('politicalStatus')}>
-          <Input className="field__input" value={d.politicalStatus} maxlength={20} placeholder="如:群众、中共党员" onInput={(e) => set({ politicalStatus: e.detail.value })} />
+          <LabelledInput label="政治面貌(可不填)" value={d.politicalStatus} maxlength={20} placeholder="如:群众、中共党员" onInput={(e) => set({ politicalStatus: e.detail.value })} />
         </Field>
       </View>
 
       <View className="card">
         <View className="title">反映的问题</View>
         <Field label="反映的主要问题" errors={errs('mainIssue')}>
-          <Textarea className="field__input field__textarea" value={d.mainIssue} maxlength={1000} placeholder="请写明反映的事项、涉及的单位或人员、诉求" onInput={(e) => set({ mainIssue: e.detail.value })} />
+          <LabelledTextarea label="反映的主要问题" value={d.mainIssue} maxlength={1000} placeholder="请写明反映的事项、涉及的单位或人员、诉求" onInput={(e) => set({ mainIssue: e.detail.value })} />
         </Field>
         <Field label="来访人数" hint={`${COLLECTIVE_HEADCOUNT}人及以上为集体访。`} errors={errs('headcount')}>
-          <Input className="field__input" type="number" value={d.headcount} maxlength={4} onInput={(e) => set({ headcount: e.detail.value })} />
+          <LabelledInput label="来访人数" type="number" value={d.headcount} maxlength={4} onInput={(e) => set({ headcount: e.detail.value })} />
         </Field>
         {collective && <View className="pet-alert">集体访:登记后系统会立即通知中心领导、今日值班领导和涉及的单位,请同时电话报告。</View>}
         <Field label="是否紧急" errors={errs('urgent')}>

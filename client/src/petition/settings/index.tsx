@@ -8,7 +8,7 @@ import StateView from '../../components/state-view';
 import { petitionsApi } from '../../services/fn/petitions';
 import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
-import { TapButton } from '../../components/tap';
+import Tap, { TapButton } from '../../components/tap';
 
 /** What each choice means for a petition received on a Friday before a weekend. */
 const MEANING: Record<DayCount, string> = {
@@ -42,10 +42,10 @@ function Settings() {
         <View className="para">信访接待制度规定:当场解决不了的,在{REPLY_DAYS}日内给予答复。请选择这{REPLY_DAYS}日的计算方法。</View>
         <Field label="答复期限按" errors={errs('dayCount')}>
           {DAY_COUNTS.map((c) => (
-            <View key={c} role="button" aria-label={`按${DAY_COUNT_LABELS[c]}计算`} aria-selected={count === c} className={`choice${count === c ? ' choice--on' : ''}`} onClick={() => setCount(c)}>
+            <Tap role="radio" checked={count === c} label={`按${DAY_COUNT_LABELS[c]}计算`} onTap={() => setCount(c)} key={c} className={`choice${count === c ? ' choice--on' : ''}`}>
               {count === c ? '✓ ' : ''}
               {MEANING[c]}
-            </View>
+            </Tap>
           ))}
         </Field>
         <View className="muted para">修改只影响此后登记的信访件;已登记的信访件保持原答复期限。中心下班后登记的,从次日起算。每件信访件都显示具体的答复日期。</View>

@@ -12,7 +12,7 @@ import { useLoad } from '../../services/use-load';
 import { FiguresTable, RankBars, ReportGate, TrendChart } from '../charts';
 import { excludedNote, percentLabel, tableRow, thresholdsText } from '../figures';
 import '../report.scss';
-import { TapButton } from '../../components/tap';
+import Tap, { TapButton } from '../../components/tap';
 
 /** How many recent months the tabs offer (the trend shows twelve). */
 const TAB_MONTHS = 6;
@@ -51,9 +51,9 @@ function Dashboard() {
         {monthsEndingWith(m.thisMonth, TAB_MONTHS)
           .reverse()
           .map((mm) => (
-            <View key={mm} role="button" aria-label={monthLabel(mm)} aria-selected={mm === m.month} className={`day-tab${mm === m.month ? ' day-tab--on' : ''}`} onClick={() => setChosen(mm)}>
+            <Tap role="radio" checked={mm === m.month} label={monthLabel(mm)} onTap={() => setChosen(mm)} key={mm} className={`day-tab${mm === m.month ? ' day-tab--on' : ''}`}>
               {monthLabel(mm)}
-            </View>
+            </Tap>
           ))}
       </View>
       {res.loading && <StateView loading />}

@@ -1,4 +1,4 @@
-import { Input, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { Thresholds } from '@shared/domain/report';
 import Field from '../../components/field';
@@ -10,6 +10,7 @@ import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
 import '../report.scss';
 import { TapButton } from '../../components/tap';
+import LabelledInput from '../../components/labelled-input';
 
 type Key = keyof Thresholds;
 const FIELDS: ReadonlyArray<{ key: Key; label: string; hint: string }> = [
@@ -51,7 +52,7 @@ function ThresholdsForm() {
         {!res.data.saved && <View className="muted para">目前使用默认标准,您可以按本中心的考核办法修改。</View>}
         {FIELDS.map((f) => (
           <Field key={f.key} label={f.label} hint={f.hint || undefined} errors={errs(f.key)}>
-            <Input className="field__input" type="digit" value={draft[f.key]} onInput={(e) => setDraft({ ...draft, [f.key]: e.detail.value })} />
+            <LabelledInput label={f.label} type="digit" value={draft[f.key]} onInput={(e) => setDraft({ ...draft, [f.key]: e.detail.value })} />
           </Field>
         ))}
         <View className="muted para">当月有经查属实投诉的窗口不参评;连续两个月排名末位的窗口列入约谈。</View>

@@ -1,4 +1,4 @@
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { AppealView } from '@shared/contracts/ratings';
 import Field from '../../components/field';
@@ -12,6 +12,7 @@ import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
 import '../review.scss';
 import { TapButton } from '../../components/tap';
+import { LabelledTextarea } from '../../components/labelled-input';
 
 /** The office's decision on one pending appeal, with its reasons. */
 function Decide({ a, onDone }: { a: AppealView; onDone: () => void }) {
@@ -21,7 +22,7 @@ function Decide({ a, onDone }: { a: AppealView; onDone: () => void }) {
     void act.run(() => ratingsApi.decideAppeal({ appealId: a.id, outcome, reasons }), outcome === 'upheld' ? '已审核为申诉成立:该评价不计入统计,记录保留。' : '已审核为申诉不成立。').then((ok) => ok && onDone());
   return (
     <Field label="审核意见" errors={act.errs('reasons')}>
-      <Textarea className="field__input field__textarea" value={reasons} maxlength={500} placeholder="如:经调阅监控,工作人员解释耐心,评价与事实不符。" onInput={(e) => setReasons(e.detail.value)} />
+      <LabelledTextarea label="审核意见" value={reasons} maxlength={500} placeholder="如:经调阅监控,工作人员解释耐心,评价与事实不符。" onInput={(e) => setReasons(e.detail.value)} />
       <View className="actions">
         <TapButton type="primary" loading={act.busy} onTap={() => decide('upheld')}>
           申诉成立

@@ -1,4 +1,4 @@
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { StaffRatingView } from '@shared/contracts/ratings';
 import { SUB_INDICATOR_LABELS, SUB_INDICATORS, RATING_LEVEL_LABELS } from '@shared/domain/ratings';
@@ -13,6 +13,7 @@ import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
 import '../review.scss';
 import { TapButton } from '../../components/tap';
+import { LabelledTextarea } from '../../components/labelled-input';
 
 /** The appeal form of one bad review (R-RATE-2): reasons, within 5 working days. */
 function AppealForm({ r, onDone }: { r: StaffRatingView; onDone: () => void }) {
@@ -30,7 +31,7 @@ function AppealForm({ r, onDone }: { r: StaffRatingView; onDone: () => void }) {
   }
   return (
     <Field label="申诉理由" hint="如认为评价恶意或与事实不符,请写明理由和可核实的依据(如监控、记录),管理办公室将审核。" errors={act.errs('reasons')}>
-      <Textarea className="field__input field__textarea" value={reasons} maxlength={500} placeholder="如:评价人当日因政策不符合条件而不满,办理过程有监控可查。" onInput={(e) => setReasons(e.detail.value)} />
+      <LabelledTextarea label="申诉理由" value={reasons} maxlength={500} placeholder="如:评价人当日因政策不符合条件而不满,办理过程有监控可查。" onInput={(e) => setReasons(e.detail.value)} />
       <TapButton type="primary" loading={act.busy} onTap={() => void act.run(() => ratingsApi.appeal({ ratingId: r.id, reasons }), '已提交申诉,请等待管理办公室审核。').then((ok) => ok && onDone())}>
         提交申诉
       </TapButton>

@@ -1,4 +1,4 @@
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { RectificationView } from '@shared/contracts/ratings';
@@ -15,7 +15,8 @@ import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
 import '../../components/rating-faces/index.scss';
 import '../review.scss';
-import { TapButton } from '../../components/tap';
+import Tap, { TapButton } from '../../components/tap';
+import { LabelledTextarea } from '../../components/labelled-input';
 
 /** The next step of an item as a small form: 核实 → 整改 → 回访 → 办结 (R-RATE-2). */
 function NextStep({ item, onDone }: { item: RectificationView; onDone: () => void }) {
@@ -55,15 +56,15 @@ function NextStep({ item, onDone }: { item: RectificationView; onDone: () => voi
         <Field label="回访结果" errors={act.errs('result')}>
           <View className="faces">
             {CALLBACK_RESULTS.map((r) => (
-              <View key={r} className={`sub-chip${result === r ? ' sub-chip--on' : ''}`} role="button" aria-selected={result === r} onClick={() => setResult(r)}>
+              <Tap role="radio" checked={result === r} onTap={() => setResult(r)} key={r} className={`sub-chip${result === r ? ' sub-chip--on' : ''}`}>
                 {CALLBACK_RESULT_LABELS[r]}
-              </View>
+              </Tap>
             ))}
           </View>
         </Field>
       )}
       <Field label={label} errors={act.errs(next === 'rectify' ? 'measures' : next === 'callback' ? 'note' : 'text')}>
-        <Textarea className="field__input field__textarea" value={text} maxlength={500} placeholder={placeholder} onInput={(e) => setText(e.detail.value)} />
+        <LabelledTextarea label={label} value={text} maxlength={500} placeholder={placeholder} onInput={(e) => setText(e.detail.value)} />
       </Field>
       <TapButton type="primary" loading={act.busy} onTap={submit}>
         {next === 'verify' ? '登记核实' : next === 'rectify' ? '登记整改' : '登记回访'}
