@@ -169,6 +169,14 @@ describe.each(FLOW_INSTANTS)('case handling in the H5 app at $name', (instant) =
     expect(ordered.map((t) => t.action)).toEqual(['case.open', 'case.supplement', 'case.resubmitted', 'case.accept']);
     expect(ordered.map((t) => t.actorId)).toEqual([STAFF_MZ, STAFF_MZ, STAFF_MZ, STAFF_MZ]);
 
+    // Opened directly (a notice's link, a reload), the case page offers the way home (issue 11).
+    await switchRole(STAFF_MZ, '陈丽');
+    await kit.page.goto('about:blank');
+    await kit.page.goto(`${kit.base()}#/staff/case/index?id=${encodeURIComponent(caseId)}`);
+    await see('.guide-facts', `办件编号:${caseNumber}`);
+    await kit.page.getByRole('link', { name: '回到首页' }).click();
+    await see('.home-head .hero');
+
     await goHome();
   }, TEST_TIMEOUT);
 });

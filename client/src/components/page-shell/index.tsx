@@ -6,6 +6,9 @@ import DemoClockBanner from '../demo-clock';
 import TabBar, { tabOf } from '../tab-bar';
 import Tap from '../tap';
 
+/** Pages that never offer the way home: the role picker (the home sends there) and the full-screen pad. */
+const NO_HOME_LINK = ['/pages/login/', '/pad/'];
+
 /**
  * Every page's root: applies elderly mode (R-UX-2) with one class. In the H5 app, which has no
  * WeChat title bar, it also gives a way back, and shows the local host's demo time when it runs on one.
@@ -15,7 +18,11 @@ export default function PageShell({ children, className }: PropsWithChildren<{ c
   const { elderly } = usePrefs();
   const canGoBack = process.env.TARO_ENV === 'h5' && Taro.getCurrentPages().length > 1;
   // The tab bar (issue 11) on its three pages: this page's own route, fixed at its first render.
-  const tab = tabOf(useRouter().path);
+  const route = useRouter().path;
+  const tab = tabOf(route);
+  // Opened directly (a shared link, a notice, a reload) there is nothing to go back to: a way home
+  // instead (issue 11). Not on the role picker, the home's own way in, nor on the window's rating pad.
+  const homeOnly = process.env.TARO_ENV === 'h5' && !canGoBack && !tab && !NO_HOME_LINK.some((p) => `/${(route ?? '').replace(/^\//, '')}`.startsWith(p));
   // Taro's H5 page box scrolls by itself (.taro_page, overflow-y: scroll): a keyboard user must be
   // able to focus it to scroll it (WCAG 2.1.1; axe scrollable-region-focusable).
   useEffect(() => {
@@ -27,6 +34,11 @@ export default function PageShell({ children, className }: PropsWithChildren<{ c
       {canGoBack && (
         <Tap role="button" className="back-bar" label="返回上一页" onTap={() => void Taro.navigateBack()}>
           ‹ 返回
+        </Tap>
+      )}
+      {homeOnly && (
+        <Tap role="link" className="back-bar" label="回到首页" onTap={() => void Taro.reLaunch({ url: '/pages/index/index' })}>
+          ‹ 首页
         </Tap>
       )}
       <DemoClockBanner />

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { dayLabel, shanghaiTime } from '@shared/domain/time';
+import { dateLabel, dayLabel, shanghaiTime } from '@shared/domain/time';
 import { monthLabel, monthOf } from '@shared/domain/duty';
 import Field from '../../components/field';
 import PageShell from '../../components/page-shell';
@@ -55,7 +55,7 @@ function Record() {
       <StateView loading={today.loading && !today.data} error={today.error} onRetry={today.reload} />
       {today.data && (
         <View className="card">
-          <View className="title">今天:{dayLabel(today.data.date)}</View>
+          <View className="title">今天:{dateLabel(today.data.date)}</View>
           <View>
             今日带班领导:
             {today.data.leaders.length ? today.data.leaders.map((l) => l.name).join('、') : today.data.workingDay ? '暂未公示' : '今日休息,无带班安排'}

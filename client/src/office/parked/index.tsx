@@ -1,12 +1,11 @@
 import { View, Text } from '@tarojs/components';
 import { useState } from 'react';
-import { shanghaiDate, shanghaiTime } from '@shared/domain/time';
 import PageShell from '../../components/page-shell';
 import RoleGate from '../../components/role-gate';
 import StateView from '../../components/state-view';
 import { api, messageOf } from '../../services/api';
 import { useLoad } from '../../services/use-load';
-import { NOTICE_KIND_LABELS } from '../../services/format';
+import { instantLabel, NOTICE_KIND_LABELS } from '../../services/format';
 import { TapButton } from '../../components/tap';
 
 /** Whether WeChat push is on, and why not (issue 7): the office sees it before the parked list. */
@@ -60,7 +59,7 @@ function Parked() {
           </View>
           <View>{e.body}</View>
           <Text className="muted">
-            {shanghaiDate(new Date(e.createdAt))} {shanghaiTime(new Date(e.createdAt))} · 已尝试{e.attempts}次 · {e.lastError ?? ''}
+            {instantLabel(e.createdAt)} · 已尝试{e.attempts}次 · {e.lastError ?? ''}
           </Text>
           <View className="actions">
             <TapButton onTap={() => void act(() => api.inbox.retryParked({ outboxId: e.id }), '已重新排队发送。')}>
