@@ -54,6 +54,7 @@ const PAGE_ROLES: Record<string, Role[]> = {
   'account/setup/index': ['admin'],
   'duty/editor/index': ['admin'],
   'duty/record/index': ['leader'],
+  'duty/today/index': ['leader'],
   'review/received/index': ['staff'],
   'open/compose/index': ['admin'],
   'open/prepub-new/index': ['admin'],
@@ -201,7 +202,8 @@ export function a11yKit(): { kit: BrowserKit; ids: () => DemoIds } {
   beforeAll(async () => {
     await kit.start();
     made = await makeDemo(kit.host);
-  }, START_TIMEOUT);
+    // The H5 build is shared under a lock: another test file's build may come first.
+  }, START_TIMEOUT * 2);
   afterAll(async () => {
     await kit.stop();
   });

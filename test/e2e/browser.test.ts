@@ -30,10 +30,10 @@ describe('the H5 app in a browser', () => {
     await freshStart();
     await chooseRole(VILLAGER, '王秀英');
 
-    const input = await see('.at-search-bar input');
+    const input = await see('.search-box input');
     await input.click();
     await input.fill('低保');
-    await (await see('.at-search-bar__action', '搜索')).click();
+    await (await see('.search-box__go', '搜索')).click();
 
     await see('.title', '“低保”的查找结果');
     await (await see('.item-row', seed.name)).click();

@@ -1,9 +1,9 @@
 import { View, Text } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { AtSearchBar } from 'taro-ui';
 import ItemRow from '../../components/item-row';
 import PageShell from '../../components/page-shell';
+import SearchBox from '../../components/search-box';
 import StateView from '../../components/state-view';
 import { api } from '../../services/api';
 import { getCenterId } from '../../services/session';
@@ -39,17 +39,15 @@ export default function Catalog() {
   const w = list.data?.window;
   return (
     <PageShell>
-      <AtSearchBar
+      <SearchBox
         value={q}
         placeholder="请输入事项名称或关键词"
-        actionName="搜索"
-        onChange={(v: string) => setQ(v)}
-        onConfirm={submit}
-        onActionClick={submit}
-        onClear={() => {
-          setQ('');
-          setQuery('');
+        onChange={(v) => {
+          setQ(v);
+          // Emptied: the list again, as the old bar's clear button did.
+          if (!v.trim()) setQuery('');
         }}
+        onSearch={submit}
       />
       {w && (
         <View className="card">

@@ -4,9 +4,10 @@ import { useEffect, useState } from 'react';
 import { ROLE_LABELS } from '@shared/domain/roles';
 import LeaderToday from '../../components/leader-today';
 import RoleLinks from '../../components/role-links';
-import { AtButton, AtSearchBar } from 'taro-ui';
+import { AtButton } from 'taro-ui';
 import PageShell from '../../components/page-shell';
 import ElderSwitch from '../../components/elder-switch';
+import SearchBox from '../../components/search-box';
 import StateView from '../../components/state-view';
 import Tap from '../../components/tap';
 import { api } from '../../services/api';
@@ -146,14 +147,7 @@ export default function Index() {
 
       {workFirst && work}
 
-      <AtSearchBar
-        value={q}
-        placeholder="请输入事项名称,如:低保、养老保险"
-        actionName="搜索"
-        onChange={(v: string) => setQ(v)}
-        onConfirm={search}
-        onActionClick={search}
-      />
+      <SearchBox value={q} placeholder="请输入事项名称,如:低保、养老保险" onChange={setQ} onSearch={search} />
 
       <StateView loading={home.loading} error={home.error} onRetry={home.reload} />
 
