@@ -96,8 +96,9 @@ describe.each(FLOW_INSTANTS)('booking in the H5 app at $name', (instant) => {
     await (await see('.booking-row', number)).click();
     await see('.booking-number', number);
     await (await see('.at-button', '取消预约')).click();
-    await see('.taro-modal__text', `${slot.start}的预约`);
-    await (await see('.taro-model__confirm', '确定取消')).click();
+    // The app's own large dialog, worded as the act (issue 11).
+    await see('.erase-dialog__title', `${slot.start}的预约`);
+    await (await see('.erase-dialog .at-button', '确定取消预约')).click();
     await see('.tag', '已取消');
     await see('.card', '预约已取消');
     expect(await shown('.at-button', '取消预约').count()).toBe(0);

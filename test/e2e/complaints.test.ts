@@ -83,13 +83,14 @@ describe('complaint handling in the H5 app (Tue 2026-09-29 10:00)', () => {
     await (await see('.at-button', '我要投诉')).click();
     await see('.title', '第一步');
     // The form offers the window too; the complaint is about her case there (see the header).
-    await byRole('民政窗口').waitFor({ state: 'visible' });
-    const caseChoice = byRole(`${ITEM_NAME},办件编号 ${theCase!.number}`);
+    // The choices are radios with their state in aria-checked (issue 11).
+    await byRole('民政窗口', 'radio').waitFor({ state: 'visible' });
+    const caseChoice = byRole(`${ITEM_NAME},办件编号 ${theCase!.number}`, 'radio');
     await caseChoice.click();
-    await expect(caseChoice.getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(caseChoice.getAttribute('aria-checked')).resolves.toBe('true');
     await field('事情经过').locator('textarea').fill(FACTS);
     await field('您的诉求').locator('textarea').fill(WANTS);
-    await expect(byRole(/^实名投诉/).getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(byRole(/^实名投诉/, 'radio').getAttribute('aria-checked')).resolves.toBe('true');
     await field('联系电话').locator('input').fill(VILLAGER_PHONE);
     await (await see('.at-button', /^提交投诉$/)).click();
     await see('.hero', '投诉已受理');

@@ -95,11 +95,12 @@ describe('政务公开 and 意见征集 in the H5 app (Mon 2026-03-02 10:00)', (
     await goHome();
     await (await see('.nav-row', '意见征集(发起、答复、正式公布)')).click();
     await (await see('.nav-row', '发起意见征集')).click();
-    await byRole('收费事项').click();
+    // The kinds and the end dates are radios (issue 11).
+    await kit.page.getByRole('radio', { name: '收费事项' }).filter({ visible: true }).first().click();
     await field('标题').locator('input').fill(PLAN_TITLE);
     await field('方案内容').locator('textarea').fill(PLAN_TEXT);
-    await expect(kit.page.getByRole('button', { name: dateLabel('2026-03-06') }).count()).resolves.toBe(0);
-    await byRole(dateLabel('2026-03-09')).click();
+    await expect(kit.page.getByRole('radio', { name: dateLabel('2026-03-06') }).count()).resolves.toBe(0);
+    await kit.page.getByRole('radio', { name: dateLabel('2026-03-09') }).filter({ visible: true }).first().click();
     await screenshot('prepub-new');
     await (await see('.at-button', '发布征求意见稿')).click();
     await see('.title', PLAN_TITLE);

@@ -1,14 +1,18 @@
-import { View, Text } from '@tarojs/components';
+import { Text } from '@tarojs/components';
+import Tap from '../components/tap';
 
-/** A large tappable choice (R-UX-2): a button for screen readers, marked when chosen. */
+/**
+ * A large tappable choice (R-UX-2): one of a few, so a radio for screen readers with its state in
+ * aria-checked (issue 11), and marked ✓ in words when chosen, not by colour alone.
+ */
 export default function Choice({ label, note, on, onTap }: { label: string; note?: string; on: boolean; onTap: () => void }) {
   return (
-    <View className={`choice${on ? ' choice--on' : ''}`} role="button" aria-label={note ? `${label},${note}` : label} aria-selected={on} onClick={onTap}>
+    <Tap className={`choice${on ? ' choice--on' : ''}`} role="radio" label={note ? `${label},${note}` : label} checked={on} onTap={onTap}>
       <Text className="item-row__name">
         {on ? '✓ ' : ''}
         {label}
       </Text>
       {note && <Text className="muted"> {note}</Text>}
-    </View>
+    </Tap>
   );
 }

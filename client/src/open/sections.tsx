@@ -2,6 +2,7 @@ import { Image, Text, View } from '@tarojs/components';
 import { AB_LABELS, SECTION_LABELS, type Sections } from '@shared/domain/disclosure';
 import { monthLabel } from '@shared/domain/duty';
 import { dayLabel } from '@shared/domain/time';
+import PhoneLink from '../components/phone-link';
 
 const limitText = (days: number) => (days === 0 ? '即办件,当场办结' : `${days}个工作日`);
 
@@ -22,7 +23,11 @@ export default function PublicationSections({ s }: { s: Sections }) {
           <View key={w.name} className="open-entry">
             <View className="item-row__name">{w.name}</View>
             <View className="open-text">{w.duties}</View>
-            {w.phone && <View className="muted">窗口电话:{w.phone}</View>}
+            {w.phone && (
+              <View className="muted">
+                窗口电话:<PhoneLink phone={w.phone} what={`${w.name}电话`} />
+              </View>
+            )}
           </View>
         ))}
       </View>
@@ -76,8 +81,12 @@ export default function PublicationSections({ s }: { s: Sections }) {
 
       <View className="card">
         <View className="title">五、{SECTION_LABELS.supervision}</View>
-        <View className="open-text">监督投诉电话:{s.supervision.complaintPhone}</View>
-        <View className="open-text">中心咨询电话:{s.supervision.servicePhone}</View>
+        <View className="open-text">
+          监督投诉电话:<PhoneLink phone={s.supervision.complaintPhone} what="监督投诉电话" />
+        </View>
+        <View className="open-text">
+          中心咨询电话:<PhoneLink phone={s.supervision.servicePhone} what="中心咨询电话" />
+        </View>
         <View className="open-text">网上投诉:{s.supervision.inApp}</View>
         <View className="open-text">{s.supervision.text}</View>
       </View>

@@ -1,7 +1,7 @@
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
+import { TapButton } from '../components/tap';
 import { COMMENT_MAX, isBad, type RatingLevel } from '@shared/domain/ratings';
 import { dateLabel } from '@shared/domain/time';
 import Field from '../components/field';
@@ -13,6 +13,7 @@ import StateView from '../components/state-view';
 import { ratingsApi } from '../services/fn/ratings';
 import { useAction } from '../services/use-action';
 import { useLoad } from '../services/use-load';
+import { LabelledTextarea } from '../components/labelled-input';
 
 /**
  * 评价 (R-RATE-1): one rating per finished matter, opened from the notice (?caseId=) or from
@@ -50,9 +51,9 @@ export default function RatePage() {
               {done.bad ? '对不起,给您添麻烦了。中心将核实情况、督促整改,并在15个工作日内回访您。' : '您的评价已收到,我们会继续做好服务。'}
             </View>
             <View className="actions">
-              <AtButton type="primary" onClick={() => Taro.redirectTo({ url: '/rate/mine/index' })}>
+              <TapButton type="primary" onTap={() => Taro.redirectTo({ url: '/rate/mine/index' })}>
                 查看我的评价
-              </AtButton>
+              </TapButton>
             </View>
           </Section>
         ) : (
@@ -62,9 +63,9 @@ export default function RatePage() {
               <Section title="此事项暂不能评价">
                 <View className="para">对不起,此事项已经评价过、尚未办结,或已超过30天的评价期限。您可以在“我的评价”中查看待评价的事项。</View>
                 <View className="actions">
-                  <AtButton type="primary" onClick={() => Taro.redirectTo({ url: '/rate/mine/index' })}>
+                  <TapButton type="primary" onTap={() => Taro.redirectTo({ url: '/rate/mine/index' })}>
                     我的评价
-                  </AtButton>
+                  </TapButton>
                 </View>
               </Section>
             )}
@@ -89,13 +90,13 @@ export default function RatePage() {
                 </Section>
                 <Section title="意见建议(可不填)">
                   <Field label="" errors={act.errs('comment')}>
-                    <Textarea className="field__input field__textarea" value={comment} maxlength={COMMENT_MAX} placeholder="如:工作人员解释很耐心。" onInput={(e) => setComment(e.detail.value)} />
+                    <LabelledTextarea label="意见建议(可不填)" value={comment} maxlength={COMMENT_MAX} placeholder="如:工作人员解释很耐心。" onInput={(e) => setComment(e.detail.value)} />
                   </Field>
                 </Section>
                 <View className="actions">
-                  <AtButton type="primary" loading={act.busy} onClick={submit}>
+                  <TapButton type="primary" loading={act.busy} onTap={submit}>
                     提交评价
-                  </AtButton>
+                  </TapButton>
                 </View>
                 <Text className="muted">每件事项只能评价一次。评价人信息只有中心管理办公室可见,工作人员只看到您的姓氏。</Text>
               </>

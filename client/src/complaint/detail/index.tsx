@@ -1,7 +1,7 @@
-import { Textarea, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
+import { TapButton } from '../../components/tap';
 import Field from '../../components/field';
 import PageShell from '../../components/page-shell';
 import Section from '../../components/section';
@@ -11,6 +11,7 @@ import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
 import ComplaintBody from '../body';
 import '../complaint.scss';
+import { LabelledTextarea } from '../../components/labelled-input';
 
 /**
  * 投诉详情 (R-CMP-4): the steps and the reply; a written reply prints as the 答复书 on A4; the
@@ -43,9 +44,9 @@ export default function ComplaintDetail() {
       {/* The one 答复书 page (A4), shared with the office, which prints it for those without phones. */}
       {c.reply?.form === 'written' && (
         <View className="actions">
-          <AtButton type="secondary" onClick={() => Taro.navigateTo({ url: `/office/complaint-doc/index?id=${encodeURIComponent(c.id)}` })}>
+          <TapButton type="secondary" onTap={() => Taro.navigateTo({ url: `/office/complaint-doc/index?id=${encodeURIComponent(c.id)}` })}>
             查看、打印答复书
-          </AtButton>
+          </TapButton>
         </View>
       )}
       {c.reply && (
@@ -54,20 +55,20 @@ export default function ComplaintDetail() {
             <View className="cmp-text">您的评价:{c.rating === 'satisfied' ? '满意' : '不满意'}</View>
           ) : (
             <View className="actions">
-              <AtButton type="primary" loading={act.busy} onClick={() => rate(true)}>
+              <TapButton type="primary" loading={act.busy} onTap={() => rate(true)}>
                 满意
-              </AtButton>
-              <AtButton type="secondary" loading={act.busy} onClick={() => rate(false)}>
+              </TapButton>
+              <TapButton type="secondary" loading={act.busy} onTap={() => rate(false)}>
                 不满意
-              </AtButton>
+              </TapButton>
             </View>
           )}
           {c.rating === 'unsatisfied' && !c.reviewRequestedAt && (
             <Field label="申请复核(只能申请一次)" hint="请写明您不满意的地方,中心办公室将重新核查并答复。" errors={act.errs('reason')}>
-              <Textarea className="field__input field__textarea" value={reason} maxlength={500} placeholder="如:答复没有说明为什么不能当场办理。" onInput={(e) => setReason(e.detail.value)} />
-              <AtButton type="primary" loading={act.busy} onClick={review}>
+              <LabelledTextarea label="申请复核(只能申请一次)" value={reason} maxlength={500} placeholder="如:答复没有说明为什么不能当场办理。" onInput={(e) => setReason(e.detail.value)} />
+              <TapButton type="primary" loading={act.busy} onTap={review}>
                 申请复核
-              </AtButton>
+              </TapButton>
             </Field>
           )}
           {c.reviewRequestedAt && <View className="muted">您已申请复核,中心办公室正在重新核查,请留意消息通知。</View>}

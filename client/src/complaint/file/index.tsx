@@ -1,7 +1,7 @@
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
+import { TapButton } from '../../components/tap';
 import PageShell from '../../components/page-shell';
 import Field from '../../components/field';
 import Section from '../../components/section';
@@ -15,6 +15,7 @@ import { useLoad } from '../../services/use-load';
 import Choice from '../choice';
 import { emptyDraft, fileRequest, type ComplaintDraft, type SubjectChoice } from '../form';
 import '../complaint.scss';
+import LabelledInput, { LabelledTextarea } from '../../components/labelled-input';
 
 interface Filed {
   id: string;
@@ -75,13 +76,13 @@ export default function FileComplaint() {
           <View className="cmp-text">我们将于{dateLabel(filed.deadline)}前答复您。</View>
           <View className="actions">
             {!d.anonymous && (
-              <AtButton type="primary" onClick={() => Taro.redirectTo({ url: `/complaint/detail/index?id=${encodeURIComponent(filed.id)}` })}>
+              <TapButton type="primary" onTap={() => Taro.redirectTo({ url: `/complaint/detail/index?id=${encodeURIComponent(filed.id)}` })}>
                 查看投诉进度
-              </AtButton>
+              </TapButton>
             )}
-            <AtButton type="secondary" onClick={() => Taro.redirectTo({ url: '/complaint/mine/index' })}>
+            <TapButton type="secondary" onTap={() => Taro.redirectTo({ url: '/complaint/mine/index' })}>
               我的投诉
-            </AtButton>
+            </TapButton>
           </View>
         </View>
       </PageShell>
@@ -143,10 +144,10 @@ export default function FileComplaint() {
 
       <Section title="第二步:发生了什么,您希望怎么处理?">
         <Field label="事情经过" hint="请写清时间、窗口、经过;知道工作人员姓名或工号的,也请写上。" errors={local('facts')}>
-          <Textarea className="field__input field__textarea" value={d.facts} maxlength={1000} placeholder="如:11月20日上午,在社保窗口办理养老保险,工作人员未说明原因就让我回去。" onInput={(e) => set({ facts: e.detail.value })} />
+          <LabelledTextarea label="事情经过" value={d.facts} maxlength={1000} placeholder="如:11月20日上午,在社保窗口办理养老保险,工作人员未说明原因就让我回去。" onInput={(e) => set({ facts: e.detail.value })} />
         </Field>
         <Field label="您的诉求" errors={local('wants')}>
-          <Textarea className="field__input field__textarea" value={d.wants} maxlength={300} placeholder="如:希望说明原因,尽快为我办理。" onInput={(e) => set({ wants: e.detail.value })} />
+          <LabelledTextarea label="您的诉求" value={d.wants} maxlength={300} placeholder="如:希望说明原因,尽快为我办理。" onInput={(e) => set({ wants: e.detail.value })} />
         </Field>
       </Section>
 
@@ -166,16 +167,16 @@ export default function FileComplaint() {
         </Field>
         {!d.anonymous && (
           <Field label="联系电话(可不填)" hint="方便承办人电话联系您;只有中心办公室、承办人和中心领导能看到。" errors={local('contact')}>
-            <Input className="field__input" type="number" value={d.contact} maxlength={13} placeholder="如:13800138000" onInput={(e) => set({ contact: e.detail.value })} />
+            <LabelledInput label="联系电话(可不填)" type="number" value={d.contact} maxlength={13} placeholder="如:13800138000" onInput={(e) => set({ contact: e.detail.value })} />
           </Field>
         )}
       </Section>
 
       {missing.length > 0 && <View className="card error">对不起,还有{missing.length}处需要补充,请按上面的红字提示填写后再提交,谢谢。</View>}
       {act.message && <View className="card error">{act.message}</View>}
-      <AtButton type="primary" loading={act.busy} onClick={() => void submit()}>
+      <TapButton type="primary" loading={act.busy} onTap={() => void submit()}>
         {d.anonymous ? '提交匿名投诉' : '提交投诉'}
-      </AtButton>
+      </TapButton>
       <View className="muted">提交后会立即给您投诉编号和查询码。一般投诉在下一个工作日结束前答复,复杂投诉在5个工作日内答复。</View>
     </PageShell>
   );

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { AtButton } from 'taro-ui';
+import Tap, { TapButton } from '../../components/tap';
 import PageShell from '../../components/page-shell';
 import RoleGate from '../../components/role-gate';
 import StateView from '../../components/state-view';
@@ -17,16 +17,16 @@ export default function MyComplaints() {
     <RoleGate roles={['villager', 'agent']} who="群众和代办员">
       <PageShell>
         <View className="actions">
-          <AtButton type="primary" onClick={() => Taro.navigateTo({ url: '/complaint/file/index' })}>
+          <TapButton type="primary" onTap={() => Taro.navigateTo({ url: '/complaint/file/index' })}>
             我要投诉
-          </AtButton>
-          <AtButton type="secondary" onClick={() => Taro.navigateTo({ url: '/complaint/track/index' })}>
+          </TapButton>
+          <TapButton type="secondary" onTap={() => Taro.navigateTo({ url: '/complaint/track/index' })}>
             投诉查询
-          </AtButton>
+          </TapButton>
         </View>
         <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} empty={res.data && list.length === 0 ? '您还没有投诉记录。对服务有意见,欢迎点“我要投诉”告诉我们,谢谢。' : null} />
         {list.map((c) => (
-          <View key={c.id} className="card" role="button" aria-label={`投诉${c.number},${c.stateLabel},查看详情`} onClick={() => Taro.navigateTo({ url: `/complaint/detail/index?id=${encodeURIComponent(c.id)}` })}>
+          <Tap role="link" key={c.id} className="card" label={`投诉${c.number},${c.stateLabel},查看详情`} onTap={() => void Taro.navigateTo({ url: `/complaint/detail/index?id=${encodeURIComponent(c.id)}` })}>
             <View className="row">
               <Text className="item-row__name">{c.subject.label}</Text>
               <Text className="link">详情 ›</Text>
@@ -37,7 +37,7 @@ export default function MyComplaints() {
             </View>
             <Progress c={c} />
             <DueLine c={c} />
-          </View>
+          </Tap>
         ))}
         <View className="muted">匿名投诉不显示在这里,请凭投诉编号和查询码查询。</View>
       </PageShell>

@@ -53,8 +53,10 @@ export function tapAttrs(p: Omit<TapProps, 'className'>): Record<string, unknown
 
 /** A View that is a real control: role, accessible name, state, keyboard (issue 11). */
 export default function Tap({ className, children, ...p }: PropsWithChildren<TapProps>) {
+  // data-* attributes pass through as they are (pages and tests find rows by them).
+  const data = Object.fromEntries(Object.entries(p).filter(([k]) => k.startsWith('data-')));
   return (
-    <View className={className} {...tapAttrs(p)}>
+    <View className={className} {...data} {...tapAttrs(p)}>
       {children}
     </View>
   );

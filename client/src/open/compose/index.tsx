@@ -1,7 +1,7 @@
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { AtButton } from 'taro-ui';
+import { TapButton } from '../../components/tap';
 import { SECTION_LABELS, SECTION_KEYS } from '@shared/domain/disclosure';
 import { documentDate } from '@shared/domain/time';
 import Field from '../../components/field';
@@ -13,6 +13,7 @@ import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
 import PublicationSections from '../sections';
 import '../open.scss';
+import LabelledInput, { LabelledTextarea } from '../../components/labelled-input';
 
 type Note = { userId: string; name: string; windowName: string; duties: string; photo: string };
 
@@ -81,13 +82,13 @@ function Compose() {
       {data && (
         <View className="card">
           <Field label={`一、${SECTION_LABELS.organisation}`} hint="中心的机构设置、工作职责和工作权限" errors={[...act.errs('organisation'), ...sectionErrs('organisation')]}>
-            <Textarea className="field__input field__textarea" value={organisation} maxlength={2000} placeholder="如:中心由镇党委、政府统一领导,设综合受理、民政、人社等窗口,负责……" onInput={(e) => setOrganisation(e.detail.value)} />
+            <LabelledTextarea label={`一、${SECTION_LABELS.organisation}`} value={organisation} maxlength={2000} placeholder="如:中心由镇党委、政府统一领导,设综合受理、民政、人社等窗口,负责……" onInput={(e) => setOrganisation(e.detail.value)} />
           </Field>
           <Field label={`四、${SECTION_LABELS.commitments}`} hint="办公时间和各事项的承诺期限自动列出;请写明服务承诺" errors={[...act.errs('commitments'), ...sectionErrs('commitments')]}>
-            <Textarea className="field__input field__textarea" value={commitments} maxlength={1000} placeholder="如:一次性告知、首问负责、限时办结;即办件当场办结。" onInput={(e) => setCommitments(e.detail.value)} />
+            <LabelledTextarea label={`四、${SECTION_LABELS.commitments}`} value={commitments} maxlength={1000} placeholder="如:一次性告知、首问负责、限时办结;即办件当场办结。" onInput={(e) => setCommitments(e.detail.value)} />
           </Field>
           <Field label={`五、${SECTION_LABELS.supervision}`} hint="监督投诉电话和网上投诉自动列出;请写明其他监督办法" errors={[...act.errs('supervision'), ...sectionErrs('supervision')]}>
-            <Textarea className="field__input field__textarea" value={supervision} maxlength={1000} placeholder="如:大厅入口设举报箱和意见簿,每周一开箱。" onInput={(e) => setSupervision(e.detail.value)} />
+            <LabelledTextarea label={`五、${SECTION_LABELS.supervision}`} value={supervision} maxlength={1000} placeholder="如:大厅入口设举报箱和意见簿,每周一开箱。" onInput={(e) => setSupervision(e.detail.value)} />
           </Field>
           {SECTION_KEYS.filter((k) => !['organisation', 'commitments', 'supervision'].includes(k)).map((k) =>
             sectionErrs(k).map((m) => (
@@ -109,10 +110,10 @@ function Compose() {
                 <Text className="muted"> {n.windowName}</Text>
               </View>
               <Field label="岗位职责" errors={act.errs(`staffNotes.${i}`)}>
-                <Input className="field__input" value={n.duties} maxlength={200} placeholder="不填则公开窗口职责" onInput={(e) => setNote(i, { duties: e.detail.value })} />
+                <LabelledInput label="岗位职责" value={n.duties} maxlength={200} placeholder="不填则公开窗口职责" onInput={(e) => setNote(i, { duties: e.detail.value })} />
               </Field>
               <Field label="照片地址(可不填)">
-                <Input className="field__input" value={n.photo} maxlength={300} placeholder="https://… 或 cloud://…" onInput={(e) => setNote(i, { photo: e.detail.value })} />
+                <LabelledInput label="照片地址(可不填)" value={n.photo} maxlength={300} placeholder="https://… 或 cloud://…" onInput={(e) => setNote(i, { photo: e.detail.value })} />
               </Field>
             </View>
           ))}
@@ -122,12 +123,12 @@ function Compose() {
         <View className="card">
           {act.message && <View className={lastOk ? 'muted' : 'error'}>{act.message}</View>}
           <View className="actions">
-            <AtButton type="secondary" loading={act.busy} onClick={save}>
+            <TapButton type="secondary" loading={act.busy} onTap={save}>
               保存草稿
-            </AtButton>
-            <AtButton type="primary" loading={act.busy} onClick={publish}>
+            </TapButton>
+            <TapButton type="primary" loading={act.busy} onTap={publish}>
               发布政务公开
-            </AtButton>
+            </TapButton>
           </View>
           <View className="muted">发布后生成新的一期并存档,已发布的各期不再修改。</View>
         </View>

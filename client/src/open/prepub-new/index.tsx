@@ -1,7 +1,7 @@
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
+import Tap, { TapButton } from '../../components/tap';
 import { MIN_COMMENT_WORKING_DAYS, PREPUB_KINDS, PREPUB_KIND_LABELS, type PrepubKind } from '@shared/domain/disclosure';
 import { addDays, dateLabel } from '@shared/domain/time';
 import Field from '../../components/field';
@@ -13,16 +13,17 @@ import { getSession } from '../../services/session';
 import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
 import '../open.scss';
+import LabelledInput, { LabelledTextarea } from '../../components/labelled-input';
 
 /** A large tappable choice, marked when chosen. */
 function Chip({ label, on, onTap }: { label: string; on: boolean; onTap: () => void }) {
   return (
-    <View className={`choice${on ? ' choice--on' : ''}`} role="button" aria-label={label} aria-selected={on} onClick={onTap}>
+    <Tap className={`choice${on ? ' choice--on' : ''}`} role="radio" label={label} checked={on} onTap={onTap}>
       <Text className="item-row__name">
         {on ? '✓ ' : ''}
         {label}
       </Text>
-    </View>
+    </Tap>
   );
 }
 
@@ -55,10 +56,10 @@ function NewPrepub() {
           ))}
         </Field>
         <Field label="标题" errors={act.errs('title')}>
-          <Input className="field__input" value={title} maxlength={60} placeholder="如:新增老年人优待证办理事项" onInput={(e) => setTitle(e.detail.value)} />
+          <LabelledInput label="标题" value={title} maxlength={60} placeholder="如:新增老年人优待证办理事项" onInput={(e) => setTitle(e.detail.value)} />
         </Field>
         <Field label="方案内容" hint="写明拟办事项、对象、条件、期限或收费标准及执行日期" errors={act.errs('text')}>
-          <Textarea className="field__input field__textarea" value={text} maxlength={5000} placeholder="如:拟在民政窗口新增……" onInput={(e) => setText(e.detail.value)} />
+          <LabelledTextarea label="方案内容" value={text} maxlength={5000} placeholder="如:拟在民政窗口新增……" onInput={(e) => setText(e.detail.value)} />
         </Field>
         <Field label="征求意见截止日期" hint={`至少${MIN_COMMENT_WORKING_DAYS}个工作日,让每周来一次中心的群众也有完整的一周`} errors={act.errs('endsOn')}>
           <View className="open-chips">
@@ -68,9 +69,9 @@ function NewPrepub() {
           </View>
         </Field>
         {act.message && <View className="error">{act.message}</View>}
-        <AtButton type="primary" loading={act.busy} onClick={send}>
+        <TapButton type="primary" loading={act.busy} onTap={send}>
           发布征求意见稿
-        </AtButton>
+        </TapButton>
       </View>
     </PageShell>
   );

@@ -1,7 +1,7 @@
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { AtButton } from 'taro-ui';
+import { TapButton } from '../../components/tap';
 import type { CommentView } from '@shared/contracts/disclosure';
 import { PREPUB_KIND_LABELS, PREPUB_STATE_LABELS } from '@shared/domain/disclosure';
 import { dateLabel, documentDate } from '@shared/domain/time';
@@ -13,6 +13,7 @@ import { getSession } from '../../services/session';
 import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
 import '../open.scss';
+import { LabelledTextarea } from '../../components/labelled-input';
 
 const day = (iso: string) => documentDate(iso.slice(0, 10));
 
@@ -24,12 +25,12 @@ function AnswerForm({ c, onDone }: { c: CommentView; onDone: () => void }) {
   return (
     <View>
       <Field label={c.answer ? '修改答复' : '答复这条意见'} errors={act.errs('text')}>
-        <Textarea className="field__input field__textarea" value={text} maxlength={500} placeholder="如:感谢您的意见,已采纳……" onInput={(e) => setText(e.detail.value)} />
+        <LabelledTextarea label={c.answer ? '修改答复' : '答复这条意见'} value={text} maxlength={500} placeholder="如:感谢您的意见,已采纳……" onInput={(e) => setText(e.detail.value)} />
       </Field>
       {act.message && <View className="muted">{act.message}</View>}
-      <AtButton type="secondary" size="small" loading={act.busy} onClick={send}>
+      <TapButton type="secondary" loading={act.busy} onTap={send}>
         {c.answer ? '保存修改' : '提交答复'}
-      </AtButton>
+      </TapButton>
     </View>
   );
 }
@@ -103,12 +104,12 @@ export default function Prepub() {
         <View className="card">
           <View className="title">{d.mine ? '我的意见(截止前可以修改)' : '发表我的意见'}</View>
           <Field label="意见内容" hint="请不要填写电话、身份证号等个人信息;公开显示时会隐去。" errors={act.errs('text')}>
-            <Textarea className="field__input field__textarea" value={mine} maxlength={500} placeholder="请写下您的意见或建议" onInput={(e) => setMine(e.detail.value)} />
+            <LabelledTextarea label="意见内容" value={mine} maxlength={500} placeholder="请写下您的意见或建议" onInput={(e) => setMine(e.detail.value)} />
           </Field>
           {act.message && <View className={sent ? 'muted' : 'error'}>{act.message}</View>}
-          <AtButton type="primary" loading={act.busy} onClick={sendComment}>
+          <TapButton type="primary" loading={act.busy} onTap={sendComment}>
             {d.mine ? '修改我的意见' : '提交意见'}
-          </AtButton>
+          </TapButton>
         </View>
       )}
       {!d.canComment && p.state !== 'open' && (role === 'villager' || role === 'agent') && (
@@ -142,12 +143,12 @@ export default function Prepub() {
           <View className="title">正式公布</View>
           <View className="muted">征求意见期已结束。请逐条答复意见后,根据意见调整方案并正式公布;意见和答复随记录存档。</View>
           <Field label="正式公布内容" errors={fin.errs('text')}>
-            <Textarea className="field__input field__textarea" value={finalText} maxlength={5000} onInput={(e) => setFinalText(e.detail.value)} />
+            <LabelledTextarea label="正式公布内容" value={finalText} maxlength={5000} onInput={(e) => setFinalText(e.detail.value)} />
           </Field>
           {fin.message && <View className="error">{fin.message}</View>}
-          <AtButton type="primary" loading={fin.busy} onClick={publishFinal}>
+          <TapButton type="primary" loading={fin.busy} onTap={publishFinal}>
             正式公布
-          </AtButton>
+          </TapButton>
         </View>
       )}
       {isAdmin && p.state === 'open' && <View className="card muted">征求意见期到{documentDate(p.endsOn)}结束,之后可以正式公布。</View>}

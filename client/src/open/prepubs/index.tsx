@@ -9,6 +9,7 @@ import { disclosureApi } from '../../services/fn/disclosure';
 import { getCenterId, getSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
 import '../open.scss';
+import Tap from '../../components/tap';
 
 /**
  * 意见征集 (预公开, R-CAT-5): the major items the center puts out for comments before deciding —
@@ -29,7 +30,7 @@ export default function Prepubs() {
       )}
       <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} empty={res.data && list.length === 0 ? '目前没有正在征求意见的事项,谢谢您的关心。' : null} />
       {list.map((p) => (
-        <View key={p.id} className="card" role="button" aria-label={p.title} onClick={() => void Taro.navigateTo({ url: `/open/prepub/index?id=${encodeURIComponent(p.id)}` })}>
+        <Tap role="link" key={p.id} className="card" label={p.title} onTap={() => void Taro.navigateTo({ url: `/open/prepub/index?id=${encodeURIComponent(p.id)}` })}>
           <View>
             <Text className="open-tag">{PREPUB_KIND_LABELS[p.kind]}</Text>
             <Text className="open-tag">{PREPUB_STATE_LABELS[p.state]}</Text>
@@ -39,7 +40,7 @@ export default function Prepubs() {
             意见截止:{dateLabel(p.endsOn)} · 已收到意见{p.commentCount}条{p.unanswered && session?.user.role === 'admin' ? `(${p.unanswered}条待答复)` : ''}
           </View>
           <View className="link">查看详情 ›</View>
-        </View>
+        </Tap>
       ))}
     </PageShell>
   );

@@ -120,8 +120,9 @@ export default function Book() {
     <PageShell className="book-page">
       <View className="card">
         <View className="hero">{item.name}</View>
-        <View className="muted">
-          {window.name} · 电话 <PhoneLink phone={window.phone} what={`${window.name}电话`} />
+        <View className="muted">{window.name}</View>
+        <View>
+          窗口电话:<PhoneLink phone={window.phone} what={`${window.name}电话`} />
         </View>
         {rescheduleId && <View className="tag tag--warn">改期:请选择新的时间</View>}
       </View>

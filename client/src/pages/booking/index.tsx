@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { COPIES_NOTE, MATERIAL_FORM_LABELS } from '@shared/domain/catalog';
+import ConfirmDialog from '../../components/confirm-dialog';
 import PageShell from '../../components/page-shell';
 import PhoneLink from '../../components/phone-link';
 import { TapButton } from '../../components/tap';
@@ -25,6 +26,7 @@ export default function BookingDetail() {
   const [tick, setTick] = useState(0);
   const res = useLoad(() => api.booking.get({ bookingId: id }), `${id}|${tick}`);
   const [message, setMessage] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState(false);
   const role = getSession()?.user.role;
   // Template ids load with the page; the tap asks WeChat at once (issue 7).
   const consent = useConsent(['booking', 'case'], fresh);
@@ -41,9 +43,9 @@ export default function BookingDetail() {
   // A cancelled booking looks cancelled (issue 11): no "请带齐以下材料", the time struck through.
   const cancelled = b.status === 'cancelled';
 
+  // Cancelling asks in the app's own large dialog (issue 11): red, worded as the act.
   const cancel = async () => {
-    const ok = await Taro.showModal({ title: '取消预约', content: `确定取消${dateLabel(b.date)} ${b.start}的预约吗?`, confirmText: '确定取消', cancelText: '再想想' });
-    if (!ok.confirm) return;
+    setCancelling(false);
     try {
       await api.booking.cancel({ bookingId: b.id });
       setMessage('预约已取消。如需办理,欢迎重新预约。');
@@ -73,8 +75,9 @@ export default function BookingDetail() {
             时间:{dateLabel(b.date)} {b.start}–{b.end}
             {cancelled ? '(已取消)' : ''}
           </View>
+          <View>窗口:{w.name}</View>
           <View>
-            窗口:{w.name}(电话 <PhoneLink phone={w.phone} what={`${w.name}电话`} />)
+            窗口电话:<PhoneLink phone={w.phone} what={`${w.name}电话`} />
           </View>
           <View>地点:{res.data.centerName},{res.data.centerAddress}</View>
           {b.agentId && <View className="muted">由村代办员代为预约</View>}
@@ -104,10 +107,21 @@ export default function BookingDetail() {
           <TapButton type="secondary" onTap={() => Taro.navigateTo({ url: `/pages/book/index?itemId=${encodeURIComponent(b.itemId)}&rescheduleId=${encodeURIComponent(b.id)}` })}>
             改期
           </TapButton>
-          <TapButton type="secondary" onTap={() => void cancel()}>
+          <TapButton type="secondary" onTap={() => setCancelling(true)}>
             取消预约
           </TapButton>
         </View>
+      )}
+      {cancelling && (
+        <ConfirmDialog
+          title={`确定取消${dateLabel(b.date)} ${b.start}的预约吗?`}
+          message="取消后这个时段会让给其他群众;如需办理,可以重新预约。"
+          act="确定取消预约"
+          cancel="再想想,不取消"
+          busy={false}
+          onConfirm={() => void cancel()}
+          onCancel={() => setCancelling(false)}
+        />
       )}
       <View className="actions">
         <TapButton type="primary" onTap={() => Taro.redirectTo({ url: '/pages/bookings/index' })}>

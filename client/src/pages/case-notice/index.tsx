@@ -7,6 +7,7 @@ import PageShell from '../../components/page-shell';
 import StateView from '../../components/state-view';
 import { api } from '../../services/api';
 import { useLoad } from '../../services/use-load';
+import PhoneLink from '../../components/phone-link';
 
 /**
  * A written notice (受理通知书, 材料补正通知单, 不予受理通知书, 转报件告知单, 办结通知书), laid
@@ -44,7 +45,9 @@ export default function CaseNotice() {
         )}
         <View className="notice-sheet__meta">事项:{d.itemName}</View>
         <View className="notice-sheet__meta">承办窗口:{d.windowName} 承办人:{d.handlerName}</View>
-        <View className="notice-sheet__meta">咨询电话:{d.phone}</View>
+        <View className="notice-sheet__meta">
+          咨询电话:<PhoneLink phone={d.phone} what="咨询电话" />
+        </View>
       </NoticeSheet>
     </PageShell>
   );

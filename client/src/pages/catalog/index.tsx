@@ -8,6 +8,7 @@ import StateView from '../../components/state-view';
 import { api } from '../../services/api';
 import { getCenterId } from '../../services/session';
 import { useLoad } from '../../services/use-load';
+import PhoneLink from '../../components/phone-link';
 
 /** The catalog: one window's items, all items, or search results (R-CAT-2: one tap to a guide). */
 export default function Catalog() {
@@ -53,7 +54,9 @@ export default function Catalog() {
         <View className="card">
           <View className="hero">{w.name}</View>
           <View className="muted">{w.duties}</View>
-          <View className="muted">窗口电话:{w.phone}</View>
+          <View className="muted">
+            窗口电话:<PhoneLink phone={w.phone} what={`${w.name}电话`} />
+          </View>
         </View>
       )}
       <StateView

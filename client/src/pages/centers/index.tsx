@@ -7,6 +7,7 @@ import { api, messageOf } from '../../services/api';
 import { signInAtCenter } from '../../services/boot';
 import { getCenterId, getSession, setCenterId } from '../../services/session';
 import { useLoad } from '../../services/use-load';
+import Tap from '../../components/tap';
 
 /**
  * Choose the township center whose guides to read (a county runs many on one environment). In
@@ -52,17 +53,17 @@ export default function Centers() {
         <View className="card" key={d.id}>
           <View className="title">{d.name}</View>
           {d.centers.map((c) => (
-            <View
+            <Tap role="link"
               key={c.id}
               className="row"
-              onClick={() => void choose(c.id)}
+              onTap={() => void choose(c.id)}
             >
               <View>
                 <View className="item-row__name">{c.name}</View>
                 <Text className="muted">{c.address}</Text>
               </View>
               <Text className="link">{c.id === current ? '当前 ✓' : '选择 ›'}</Text>
-            </View>
+            </Tap>
           ))}
         </View>
       ))}

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
+import Tap, { TapButton } from '../../components/tap';
 import { shanghaiDate, shanghaiTime } from '@shared/domain/time';
 import PageShell from '../../components/page-shell';
 import StateView from '../../components/state-view';
@@ -28,20 +28,20 @@ export default function Inbox() {
     <PageShell>
       <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} empty={res.data?.notices.length === 0 ? '暂时没有新消息。' : null} />
       {res.data && res.data.unread > 0 && (
-        <AtButton type="secondary" onClick={() => void api.inbox.markRead({}).then(() => setTick((t) => t + 1))}>
+        <TapButton type="secondary" onTap={() => void api.inbox.markRead({}).then(() => setTick((t) => t + 1))}>
           全部标为已读({res.data.unread}条未读)
-        </AtButton>
+        </TapButton>
       )}
       {res.data && res.data.notices.length > 0 && (
         <View className="card">
           {res.data.notices.map((n) => (
-            <View key={n.id} className={`para notice${n.readAt ? '' : ' notice--unread'}`} onClick={() => void open(n.id, n.link)}>
+            <Tap role="link" key={n.id} className={`para notice${n.readAt ? '' : ' notice--unread'}`} onTap={() => void open(n.id, n.link)}>
               <View className="item-row__name">{n.title}</View>
               <View>{n.body}</View>
               <Text className="muted">
                 {shanghaiDate(new Date(n.createdAt))} {shanghaiTime(new Date(n.createdAt))}
               </Text>
-            </View>
+            </Tap>
           ))}
         </View>
       )}

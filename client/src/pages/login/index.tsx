@@ -6,6 +6,7 @@ import PageShell from '../../components/page-shell';
 import StateView from '../../components/state-view';
 import { devLogin, listDemoUsers, ROLE_ORDER, type DemoUser } from '../../services/dev-login';
 import { getSession } from '../../services/session';
+import Tap from '../../components/tap';
 
 /**
  * The local H5 app's role picker: sign in as one of the seeded demo users. In WeChat the user
@@ -64,13 +65,13 @@ export default function Login() {
             (users ?? [])
               .filter((u) => u.centerName === centerName && u.role === role)
               .map((u) => (
-                <View key={u.id} className="row role-choice" data-user={u.id} onClick={() => void choose(u)}>
+                <Tap role="button" key={u.id} className="row role-choice" data-user={u.id} label={`${ROLE_LABELS[u.role]} ${u.name}`} onTap={() => void choose(u)}>
                   <View>
                     <View className="item-row__name">{ROLE_LABELS[u.role]}</View>
                     <Text className="muted">{u.name}</Text>
                   </View>
                   <Text className="link">进入 ›</Text>
-                </View>
+                </Tap>
               )),
           )}
         </View>

@@ -8,6 +8,7 @@ import StateView from '../../components/state-view';
 import TrailList from '../../components/trail-list';
 import { api } from '../../services/api';
 import { useLoad } from '../../services/use-load';
+import Tap from '../../components/tap';
 
 /** The applicant's view of a case: status, what is still needed, and the progress timeline (R-CASE-7). */
 export default function Matter() {
@@ -23,10 +24,10 @@ export default function Matter() {
   }
   const c = res.data.case;
   const notice = (kind: string, label: string) => (
-    <View className="row" onClick={() => Taro.navigateTo({ url: `/pages/case-notice/index?caseId=${encodeURIComponent(c.id)}&kind=${kind}` })}>
+    <Tap role="link" className="row" onTap={() => void Taro.navigateTo({ url: `/pages/case-notice/index?caseId=${encodeURIComponent(c.id)}&kind=${kind}` })}>
       <Text>{label}</Text>
       <Text className="link">查看 ›</Text>
-    </View>
+    </Tap>
   );
   return (
     <PageShell>

@@ -1,7 +1,7 @@
-import { Input, Picker, View } from '@tarojs/components';
+import { Picker, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
+import { TapButton } from '../../components/tap';
 import { DOOR_REASONS, type DoorReason } from '@shared/domain/booking';
 import Field from '../../components/field';
 import PageShell from '../../components/page-shell';
@@ -11,6 +11,7 @@ import { useAction } from '../../services/use-action';
 import { DOOR_REASON_LABELS } from '../../services/format';
 import { getSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
+import LabelledInput from '../../components/labelled-input';
 
 /** Ask for door-to-door service (R-BOOK-5), for oneself or (agent) for an authorised resident. */
 export default function VisitRequest() {
@@ -53,10 +54,10 @@ export default function VisitRequest() {
           </Field>
         )}
         <Field label="上门地址" errors={errs('address')}>
-          <Input className="field__input" value={address} placeholder="如:石桥村3组12号" onInput={(e) => setAddress(e.detail.value)} />
+          <LabelledInput label="上门地址" value={address} placeholder="如:石桥村3组12号" onInput={(e) => setAddress(e.detail.value)} />
         </Field>
         <Field label="联系电话" errors={errs('phone')}>
-          <Input className="field__input" type="number" value={phone} placeholder="手机号或座机号" onInput={(e) => setPhone(e.detail.value)} />
+          <LabelledInput label="联系电话" type="number" value={phone} placeholder="手机号或座机号" onInput={(e) => setPhone(e.detail.value)} />
         </Field>
         <Field label="申请原因" errors={errs('reason')}>
           <Picker mode="selector" range={DOOR_REASONS.map((r) => DOOR_REASON_LABELS[r])} value={DOOR_REASONS.indexOf(reason)} onChange={(e) => setReason(DOOR_REASONS[Number(e.detail.value)] ?? 'elderly')}>
@@ -64,13 +65,13 @@ export default function VisitRequest() {
           </Picker>
         </Field>
         <Field label="补充说明(可不填)" errors={errs('note')}>
-          <Input className="field__input" value={note} placeholder="如:老人卧床,请下午来" onInput={(e) => setNote(e.detail.value)} />
+          <LabelledInput label="补充说明(可不填)" value={note} placeholder="如:老人卧床,请下午来" onInput={(e) => setNote(e.detail.value)} />
         </Field>
       </Section>
       {message && <View className="card error">{message}</View>}
-      <AtButton type="primary" loading={busy} onClick={() => void submit()}>
+      <TapButton type="primary" loading={busy} onTap={() => void submit()}>
         提交申请
-      </AtButton>
+      </TapButton>
     </PageShell>
   );
 }

@@ -6,6 +6,7 @@ import Section from '../../components/section';
 import StateView from '../../components/state-view';
 import { ratingsApi } from '../../services/fn/ratings';
 import { useLoad } from '../../services/use-load';
+import Tap from '../../components/tap';
 
 /** 我的评价 (R-RATE-1): the finished matters still to rate, with the days left, and my ratings. */
 export default function MyRatings() {
@@ -22,7 +23,7 @@ export default function MyRatings() {
           <Section title={`待评价(${d.pending.length}件)`}>
             {d.pending.length === 0 && <View className="muted">没有待评价的事项。事项办结后30天内都可以评价,谢谢您的监督。</View>}
             {d.pending.map((m) => (
-              <View key={m.caseId} className="row" role="button" aria-label={`评价${m.itemName}`} onClick={() => Taro.navigateTo({ url: `/rate/index?caseId=${encodeURIComponent(m.caseId)}` })}>
+              <Tap role="link" key={m.caseId} className="row" label={`评价${m.itemName}`} onTap={() => void Taro.navigateTo({ url: `/rate/index?caseId=${encodeURIComponent(m.caseId)}` })}>
                 <View>
                   <View className="item-row__name">{m.itemName}</View>
                   <View className="muted">
@@ -31,7 +32,7 @@ export default function MyRatings() {
                   </View>
                 </View>
                 <Text className="link">去评价 ›</Text>
-              </View>
+              </Tap>
             ))}
           </Section>
         )}
