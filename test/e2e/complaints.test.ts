@@ -49,9 +49,10 @@ describe('complaint handling in the H5 app (Tue 2026-09-29 10:00)', () => {
 
   /** Taps 确定 in the large confirmation dialog titled `title`. */
   const confirm = async (title: string) => {
-    const dialog = kit.page.getByRole('dialog', { name: title }).filter({ visible: true }).first();
+    // The app's own confirmation (issue 11): an alertdialog named by its question, its act button worded as the act.
+    const dialog = kit.page.getByRole('alertdialog', { name: title }).filter({ visible: true }).first();
     await dialog.waitFor({ state: 'visible' });
-    await dialog.locator('.at-button', { hasText: /^确定$/ }).click();
+    await dialog.getByRole('button', { name: /^确定/ }).click();
     await dialog.waitFor({ state: 'hidden' });
   };
 

@@ -63,9 +63,10 @@ describe('petitions in the H5 app (Wed 2026-09-30 17:40, the eve of National Day
   // Controls by role and accessible name (issue 11): a row that opens a page is a link, one choice of several a radio.
   const byRole = (name: string | RegExp, role: 'button' | 'link' | 'radio' = 'button') => kit.page.getByRole(role, { name }).filter({ visible: true }).first();
   const confirm = async (title: string) => {
-    const dialog = kit.page.getByRole('dialog', { name: title }).filter({ visible: true }).first();
+    // The app's own confirmation (issue 11): an alertdialog named by its question, its act button worded as the act.
+    const dialog = kit.page.getByRole('alertdialog', { name: title }).filter({ visible: true }).first();
     await dialog.waitFor({ state: 'visible' });
-    await dialog.locator('.at-button', { hasText: /^确定$/ }).click();
+    await dialog.getByRole('button', { name: /^确定/ }).click();
     await dialog.waitFor({ state: 'hidden' });
   };
   /** The whole text of the document, hidden pages included (the strictest check). */

@@ -32,6 +32,8 @@ const CONFIRM_TITLES: Record<Confirm, string> = {
   carriedOut: '确定登记处理措施已执行吗?',
   archive: '确定归档吗?',
 };
+/** The dialog's act button, worded as the act (issue 11). */
+const CONFIRM_ACTS: Record<Confirm, string> = { close: '确定记录核查结论', reply: '确定提交答复', carriedOut: '确定登记已执行', archive: '确定归档' };
 
 /**
  * One complaint for the office, the assigned handler, leaders and the admin (issue 9.10): what
@@ -280,7 +282,7 @@ function Detail() {
         <TrailList steps={res.data?.steps ?? []} />
       </View>
 
-      {confirming && <ConfirmDialog title={CONFIRM_TITLES[confirming]} busy={busy} onConfirm={() => void doConfirmed()} onCancel={() => setConfirming(null)} />}
+      {confirming && <ConfirmDialog title={CONFIRM_TITLES[confirming]} act={CONFIRM_ACTS[confirming]} busy={busy} onConfirm={() => void doConfirmed()} onCancel={() => setConfirming(null)} />}
     </PageShell>
   );
 }

@@ -25,6 +25,8 @@ import { LabelledTextarea } from '../../components/labelled-input';
 
 type Confirm = 'reply' | 'close';
 const CONFIRM_TITLES: Record<Confirm, string> = { reply: '确定提交答复吗?', close: '确定结案吗?' };
+/** The dialog's act button, worded as the act (issue 11). */
+const CONFIRM_ACTS: Record<Confirm, string> = { reply: '确定提交答复', close: '确定结案' };
 
 /**
  * 信访件 (R-PET-1..3): the facts, the petitioner only when the server returns them (the office,
@@ -240,7 +242,7 @@ function Detail() {
         ))}
       </View>
 
-      {confirming && <ConfirmDialog title={CONFIRM_TITLES[confirming]} busy={busy} onConfirm={() => void doConfirmed()} onCancel={() => setConfirming(null)} />}
+      {confirming && <ConfirmDialog title={CONFIRM_TITLES[confirming]} act={CONFIRM_ACTS[confirming]} busy={busy} onConfirm={() => void doConfirmed()} onCancel={() => setConfirming(null)} />}
     </PageShell>
   );
 }
