@@ -11,7 +11,8 @@ export default defineConfig<'webpack5'>(() => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    // WeChat's 读屏 attributes on View and Text in the weapp template (issue 11).
+    plugins: [path.resolve(__dirname, 'weapp-aria.js')],
     defineConstants: { CLOUD_ENV_ID: JSON.stringify(process.env.CLOUD_ENV_ID ?? '') },
     alias: { '@shared': sharedDir },
     copy: { patterns: [], options: {} },

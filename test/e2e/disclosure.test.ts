@@ -53,7 +53,8 @@ describe('政务公开 and 意见征集 in the H5 app (Mon 2026-03-02 10:00)', (
       .filter({ has: kit.page.locator('.field__label', { hasText: label }) })
       .filter({ visible: true })
       .first();
-  const byRole = (name: string | RegExp) => kit.page.getByRole('button', { name }).filter({ visible: true }).first();
+  /** The home's entries to 政务公开 and 意见征集 are links (issue 11). */
+  const byLink = (name: string | RegExp) => kit.page.getByRole('link', { name }).filter({ visible: true }).first();
 
   test('the admin publishes; a villager reads the current version and the history, comments on a pre-publication; the admin answers', async () => {
     const host = kit.host;
@@ -109,7 +110,7 @@ describe('政务公开 and 意见征集 in the H5 app (Mon 2026-03-02 10:00)', (
 
     // ── 3. 王秀英 (villager): home → 政务公开: the current version, the history, version 1 as published.
     await switchRole(VILLAGER.userId, VILLAGER.name);
-    await byRole('政务公开').click();
+    await byLink('政务公开').click();
     await see('.title', '第2期 · 2026年3月2日发布');
     await see('.open-text', ORG_2);
     const staff = await see('.card', '三、工作人员');
@@ -129,7 +130,7 @@ describe('政务公开 and 意见征集 in the H5 app (Mon 2026-03-02 10:00)', (
 
     // ── 4. The villager comments on the pre-publication.
     await goHome();
-    await byRole('意见征集').click();
+    await byLink('意见征集').click();
     await (await see('.card', PLAN_TITLE)).click();
     await see('.title', '发表我的意见');
     await field('意见内容').locator('textarea').fill(COMMENT);
@@ -160,7 +161,7 @@ describe('政务公开 and 意见征集 in the H5 app (Mon 2026-03-02 10:00)', (
 
     // ── 6. The villager reads the answer attached to her comment.
     await switchRole(VILLAGER.userId, VILLAGER.name);
-    await byRole('意见征集').click();
+    await byLink('意见征集').click();
     await (await see('.card', PLAN_TITLE)).click();
     await see('.open-answer', `中心答复(${ADMIN.name},2026年3月2日):${ANSWER}`);
     // An answered comment is no longer edited: the form gives way to a note saying why.

@@ -3,7 +3,6 @@ import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { TapButton } from '../../components/tap';
 import { SECTION_LABELS, SECTION_KEYS } from '@shared/domain/disclosure';
-import { documentDate } from '@shared/domain/time';
 import Field from '../../components/field';
 import PageShell from '../../components/page-shell';
 import RoleGate from '../../components/role-gate';
@@ -12,6 +11,7 @@ import { disclosureApi } from '../../services/fn/disclosure';
 import { useAction } from '../../services/use-action';
 import { useLoad } from '../../services/use-load';
 import PublicationSections from '../sections';
+import { instantLabel } from '../../services/format';
 import '../open.scss';
 import LabelledInput, { LabelledTextarea } from '../../components/labelled-input';
 
@@ -64,7 +64,7 @@ function Compose() {
         <View className="card">
           <View className="muted">
             {data.lastNumber ? `上次发布:第${data.lastNumber}期。` : '本中心还没有发布过政务公开。'}
-            {data.draft.updatedAt ? `草稿保存于${documentDate(data.draft.updatedAt.slice(0, 10))}。` : ''}
+            {data.draft.updatedAt ? `草稿保存于${instantLabel(data.draft.updatedAt)}。` : ''}
             窗口、人员岗位、事项承诺期限、投诉情况和带班值班表在发布时按实时数据生成;下面只需填写文字部分。
           </View>
           {data.empty.length > 0 && (

@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 import { TapButton } from '../../components/tap';
 import type { CommentView } from '@shared/contracts/disclosure';
 import { PREPUB_KIND_LABELS, PREPUB_STATE_LABELS } from '@shared/domain/disclosure';
-import { dateLabel, documentDate } from '@shared/domain/time';
+import { dateLabel } from '@shared/domain/time';
+import { instantDay } from '../../services/format';
 import Field from '../../components/field';
 import PageShell from '../../components/page-shell';
 import StateView from '../../components/state-view';
@@ -15,7 +16,9 @@ import { useLoad } from '../../services/use-load';
 import '../open.scss';
 import { LabelledTextarea } from '../../components/labelled-input';
 
-const day = (iso: string) => documentDate(iso.slice(0, 10));
+// The center's day of an instant, written out with its weekday (issue 11: one date format; the
+// UTC text's first ten characters would be the day before after 16:00 UTC).
+const day = (iso: string) => instantDay(iso);
 
 /** The admin's answer to one comment: attached to it for good (R-CAT-5). */
 function AnswerForm({ c, onDone }: { c: CommentView; onDone: () => void }) {
@@ -113,7 +116,7 @@ export default function Prepub() {
         </View>
       )}
       {!d.canComment && p.state !== 'open' && (role === 'villager' || role === 'agent') && (
-        <View className="card muted">本次意见征集已于{documentDate(p.endsOn)}结束,不再接收意见。如您还有意见,请拨打中心监督电话或到中心当面反映,谢谢您的关心。</View>
+        <View className="card muted">本次意见征集已于{dateLabel(p.endsOn)}结束,不再接收意见。如您还有意见,请拨打中心监督电话或到中心当面反映,谢谢您的关心。</View>
       )}
       {!session && p.state === 'open' && <View className="card muted">如需发表意见,请先在“我的”中登录,谢谢。</View>}
 
@@ -151,7 +154,7 @@ export default function Prepub() {
           </TapButton>
         </View>
       )}
-      {isAdmin && p.state === 'open' && <View className="card muted">征求意见期到{documentDate(p.endsOn)}结束,之后可以正式公布。</View>}
+      {isAdmin && p.state === 'open' && <View className="card muted">征求意见期到{dateLabel(p.endsOn)}结束,之后可以正式公布。</View>}
     </PageShell>
   );
 }

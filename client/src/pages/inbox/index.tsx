@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import Tap, { TapButton } from '../../components/tap';
-import { shanghaiDate, shanghaiTime } from '@shared/domain/time';
+import { instantLabel } from '../../services/format';
 import PageShell from '../../components/page-shell';
 import StateView from '../../components/state-view';
 import { api, messageOf } from '../../services/api';
@@ -39,7 +39,7 @@ export default function Inbox() {
               <View className="item-row__name">{n.title}</View>
               <View>{n.body}</View>
               <Text className="muted">
-                {shanghaiDate(new Date(n.createdAt))} {shanghaiTime(new Date(n.createdAt))}
+                {instantLabel(n.createdAt)}
               </Text>
             </Tap>
           ))}

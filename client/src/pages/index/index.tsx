@@ -4,12 +4,12 @@ import { useEffect, useState } from 'react';
 import { ROLE_LABELS } from '@shared/domain/roles';
 import LeaderToday from '../../components/leader-today';
 import RoleLinks from '../../components/role-links';
-import { AtButton } from 'taro-ui';
 import PageShell from '../../components/page-shell';
+import PhoneLink from '../../components/phone-link';
 import ElderSwitch from '../../components/elder-switch';
 import SearchBox from '../../components/search-box';
 import StateView from '../../components/state-view';
-import Tap from '../../components/tap';
+import Tap, { TapButton } from '../../components/tap';
 import { api } from '../../services/api';
 import { restartBoot, whenBooted, type BootOutcome } from '../../services/boot';
 import { needsProfile, PROFILE_URL, takeProfilePrompt } from '../../services/profile';
@@ -103,15 +103,17 @@ export default function Index() {
               办公时间:工作日 {data.center.opensAt}–{data.center.closesAt}(中午不休息)
             </View>
             <View>地址:{data.center.address}</View>
-            <View>咨询电话:{data.center.phone}</View>
+            <View>
+              咨询电话:<PhoneLink phone={data.center.phone} what="中心咨询电话" />
+            </View>
           </View>
         )}
         {duty.data && (
-          <View className="duty-line" onClick={() => Taro.navigateTo({ url: '/duty/roster/index' })}>
+          <Tap role="link" className="duty-line" onTap={() => void Taro.navigateTo({ url: '/duty/roster/index' })}>
             今日带班领导:
             {duty.data.leaders.length ? duty.data.leaders.map((l) => l.name).join('、') : duty.data.workingDay ? '暂未公示' : '今日休息,无带班安排'}
             <Text className="link"> 本月值班表 ›</Text>
-          </View>
+          </Tap>
         )}
       </View>
 
@@ -121,9 +123,9 @@ export default function Index() {
         <View className="card">
           <View className="error">{boot.message}</View>
           <View className="actions">
-            <AtButton type="secondary" onClick={() => void restartBoot().then(afterBoot)}>
+            <TapButton type="secondary" onTap={() => void restartBoot().then(afterBoot)}>
               重新登录
-            </AtButton>
+            </TapButton>
           </View>
         </View>
       )}
@@ -132,12 +134,12 @@ export default function Index() {
         <View className="card profile-prompt">
           <View>您好,为方便窗口为您办理,请填写您的姓名,谢谢。</View>
           <View className="actions">
-            <AtButton type="primary" onClick={() => Taro.navigateTo({ url: PROFILE_URL })}>
+            <TapButton type="primary" onTap={() => Taro.navigateTo({ url: PROFILE_URL })}>
               去填写
-            </AtButton>
-            <AtButton type="secondary" onClick={() => setAskProfile(false)}>
+            </TapButton>
+            <TapButton type="secondary" onTap={() => setAskProfile(false)}>
               以后再说
-            </AtButton>
+            </TapButton>
           </View>
         </View>
       )}
@@ -174,26 +176,28 @@ export default function Index() {
 
       {data && (
         <View className="card muted">
-          <View>监督投诉电话:{data.center.complaintPhone}</View>
           <View>
-            <View className="link" role="button" aria-label="投诉查询" onClick={() => Taro.navigateTo({ url: '/complaint/track/index' })}>
+            监督投诉电话:<PhoneLink phone={data.center.complaintPhone} what="监督投诉电话" />
+          </View>
+          <View>
+            <Tap role="link" className="link" label="投诉查询" onTap={() => void Taro.navigateTo({ url: '/complaint/track/index' })}>
               投诉查询(凭编号和查询码,无需登录) ›
-            </View>
+            </Tap>
           </View>
           <View>
-            <View className="link" role="button" aria-label="政务公开" onClick={() => Taro.navigateTo({ url: '/open/index/index' })}>
+            <Tap role="link" className="link" label="政务公开" onTap={() => void Taro.navigateTo({ url: '/open/index/index' })}>
               政务公开(机构、人员、服务承诺、投诉情况) ›
-            </View>
+            </Tap>
           </View>
           <View>
-            <View className="link" role="button" aria-label="意见征集" onClick={() => Taro.navigateTo({ url: '/open/prepubs/index' })}>
+            <Tap role="link" className="link" label="意见征集" onTap={() => void Taro.navigateTo({ url: '/open/prepubs/index' })}>
               意见征集(重要事项公布前听取您的意见) ›
-            </View>
+            </Tap>
           </View>
           <View>
-            <Text className="link" onClick={() => Taro.navigateTo({ url: '/pages/centers/index' })}>
+            <Tap role="link" className="link" onTap={() => void Taro.navigateTo({ url: '/pages/centers/index' })}>
               切换服务中心 ›
-            </Text>
+            </Tap>
           </View>
         </View>
       )}

@@ -1,8 +1,10 @@
-import { Input, View, Text } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import { AtButton } from 'taro-ui';
+import ConfirmDialog from '../../components/confirm-dialog';
 import ElderSwitch from '../../components/elder-switch';
+import LabelledInput from '../../components/labelled-input';
+import Tap, { TapButton } from '../../components/tap';
 import { ROLE_LABELS } from '@shared/domain/roles';
 import NavRow from '../../components/nav-row';
 import RoleLinks from '../../components/role-links';
@@ -13,6 +15,7 @@ import { AUTH_METHOD_LABELS, AUTH_STATE_LABELS, dateLabel } from '../../services
 import { needsProfile, PROFILE_URL } from '../../services/profile';
 import { clearSession, getSession, setSession, useSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
+import './index.scss';
 
 /** The villager's own authorisations of agents (R-BOOK-4): see them, revoke them, link one's record. */
 function MyAuthorizations() {
@@ -21,9 +24,10 @@ function MyAuthorizations() {
   const [idNumber, setIdNumber] = useState('');
   const [message, setMessage] = useState<string | null>(null);
 
-  const revoke = async (id: string, agentName: string) => {
-    const ok = await Taro.showModal({ title: '撤销授权', content: `撤销后,${agentName}将不能再为您代办。确定撤销吗?`, confirmText: '确定撤销', cancelText: '再想想' });
-    if (!ok.confirm) return;
+  // Revoking asks first, in the app's own large dialog (issue 11): red, worded as the act.
+  const [revoking, setRevoking] = useState<{ id: string; agentName: string } | null>(null);
+  const revoke = async (id: string) => {
+    setRevoking(null);
     try {
       await api.residents.revoke({ authorizationId: id });
       setMessage('已撤销,谢谢。');
@@ -56,10 +60,10 @@ function MyAuthorizations() {
       {res.data && !res.data.resident && (
         <View>
           <View className="muted">如果村代办员为您登记过,请输入您的身份证号码关联,即可查看和撤销授权。</View>
-          <Input className="field__input" value={idNumber} maxlength={18} placeholder="请输入18位身份证号码" onInput={(e) => setIdNumber(e.detail.value)} />
-          <AtButton type="secondary" onClick={() => void claim()}>
+          <LabelledInput label="身份证号码" value={idNumber} maxlength={18} placeholder="请输入18位身份证号码" onInput={(e) => setIdNumber(e.detail.value)} />
+          <TapButton type="secondary" onTap={() => void claim()}>
             关联登记信息
-          </AtButton>
+          </TapButton>
         </View>
       )}
       {res.data?.authorizations.length === 0 && res.data.resident && <View className="muted">您还没有授权任何代办员。</View>}
@@ -73,19 +77,30 @@ function MyAuthorizations() {
           </View>
           <View>
             {a.state === 'pending' && (
-              <Text className="link" onClick={() => void confirm(a.id)}>
-                确认授权{' '}
-              </Text>
+              <Tap role="button" className="link link--tap" label={`确认村代办员${a.agentName}的授权`} onTap={() => void confirm(a.id)}>
+                确认授权
+              </Tap>
             )}
             {(a.state === 'active' || a.state === 'pending') && (
-              <Text className="link" onClick={() => void revoke(a.id, a.agentName)}>
+              <Tap role="button" className="link link--tap" label={`撤销村代办员${a.agentName}的授权`} onTap={() => setRevoking({ id: a.id, agentName: a.agentName })}>
                 撤销
-              </Text>
+              </Tap>
             )}
           </View>
         </View>
       ))}
       {message && <View className="muted">{message}</View>}
+      {revoking && (
+        <ConfirmDialog
+          title={`确定撤销${revoking.agentName}的代办授权吗?`}
+          message={`撤销后,${revoking.agentName}将不能再为您代办。`}
+          act="确定撤销授权"
+          cancel="再想想,不撤销"
+          busy={false}
+          onConfirm={() => void revoke(revoking.id)}
+          onCancel={() => setRevoking(null)}
+        />
+      )}
     </Section>
   );
 }
@@ -156,33 +171,33 @@ export default function Me() {
       {process.env.TARO_ENV === 'weapp' && (!session || role === 'villager') && (
         <Section title="工作人员绑定">
           <View className="muted">中心工作人员请输入管理员给您的8位邀请码,绑定后即可办理业务。</View>
-          <Input className="field__input" type="number" maxlength={8} value={code} placeholder="请输入8位邀请码" onInput={(e) => setCode(e.detail.value)} />
-          <AtButton type="primary" onClick={() => void bind()}>
+          <LabelledInput label="邀请码" type="number" maxlength={8} value={code} placeholder="请输入8位邀请码" onInput={(e) => setCode(e.detail.value)} />
+          <TapButton type="primary" onTap={() => void bind()}>
             绑定
-          </AtButton>
+          </TapButton>
           {bindMsg && <View className="muted">{bindMsg}</View>}
         </Section>
       )}
 
       {process.env.TARO_ENV === 'weapp' && (
         <View className="muted setup-entry">
-          <Text className="link" onClick={() => Taro.navigateTo({ url: '/account/setup/index' })}>
+          <Tap role="link" className="link" onTap={() => void Taro.navigateTo({ url: '/account/setup/index' })}>
             中心初始化(部署人员使用) ›
-          </Text>
+          </Tap>
         </View>
       )}
 
       {process.env.TARO_ENV === 'h5' && (
         <View className="actions">
-          <AtButton
+          <TapButton
             type="secondary"
-            onClick={() => {
+            onTap={() => {
               clearSession();
               Taro.reLaunch({ url: '/pages/login/index' });
             }}
           >
             切换演示身份
-          </AtButton>
+          </TapButton>
         </View>
       )}
     </PageShell>

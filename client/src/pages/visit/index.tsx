@@ -1,7 +1,7 @@
-import { Picker, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { TapButton } from '../../components/tap';
+import Tap, { TapButton } from '../../components/tap';
 import { DOOR_REASONS, type DoorReason } from '@shared/domain/booking';
 import Field from '../../components/field';
 import PageShell from '../../components/page-shell';
@@ -48,9 +48,16 @@ export default function VisitRequest() {
       <Section title="申请信息">
         {isAgent && (
           <Field label="代办群众">
-            <Picker mode="selector" range={(residents.data ?? []).map((r) => r.name)} value={Math.max(0, residentIndex)} onChange={(e) => setResidentIndex(Number(e.detail.value))}>
-              <View className="field__input">{residents.data?.[residentIndex]?.name ?? '请选择已授权的群众'}</View>
-            </Picker>
+            <View role="radiogroup" aria-label="代办群众">
+              {(residents.data ?? []).map((r, i) => (
+                <Tap key={r.id} role="radio" checked={i === residentIndex} className={`choice${i === residentIndex ? ' choice--on' : ''}`} onTap={() => setResidentIndex(i)}>
+                  <Text className="item-row__name">
+                    {i === residentIndex ? '✓ ' : ''}
+                    {r.name}
+                  </Text>
+                </Tap>
+              ))}
+            </View>
           </Field>
         )}
         <Field label="上门地址" errors={errs('address')}>
@@ -60,9 +67,17 @@ export default function VisitRequest() {
           <LabelledInput label="联系电话" type="number" value={phone} placeholder="手机号或座机号" onInput={(e) => setPhone(e.detail.value)} />
         </Field>
         <Field label="申请原因" errors={errs('reason')}>
-          <Picker mode="selector" range={DOOR_REASONS.map((r) => DOOR_REASON_LABELS[r])} value={DOOR_REASONS.indexOf(reason)} onChange={(e) => setReason(DOOR_REASONS[Number(e.detail.value)] ?? 'elderly')}>
-            <View className="field__input">{DOOR_REASON_LABELS[reason]}</View>
-          </Picker>
+          {/* Choices to read instead of a wheel picker (issue 11). */}
+          <View role="radiogroup" aria-label="申请原因">
+            {DOOR_REASONS.map((r) => (
+              <Tap key={r} role="radio" checked={r === reason} className={`choice${r === reason ? ' choice--on' : ''}`} onTap={() => setReason(r)}>
+                <Text className="item-row__name">
+                  {r === reason ? '✓ ' : ''}
+                  {DOOR_REASON_LABELS[r]}
+                </Text>
+              </Tap>
+            ))}
+          </View>
         </Field>
         <Field label="补充说明(可不填)" errors={errs('note')}>
           <LabelledInput label="补充说明(可不填)" value={note} placeholder="如:老人卧床,请下午来" onInput={(e) => setNote(e.detail.value)} />
