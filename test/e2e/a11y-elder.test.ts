@@ -6,7 +6,8 @@
  *   least 20 px;
  * - every tappable element (a native control, an element with a role a person taps, or one with a
  *   click handler — read from React's props on the DOM node) is at least 60 px high and at least
- *   8 px from the nearest other one.
+ *   8 px from the nearest other one (a bar fixed or sticky on screen, which the page scrolls
+ *   under, is measured within itself).
  * Sizes are read from the rendered page (getComputedStyle, getBoundingClientRect), never worked
  * out from the SCSS (Taro halves the design's px: 30px in SCSS is 15 CSS px).
  */
@@ -78,14 +79,23 @@ const MEASURE = `(() => {
       taps.push(el);
     }
   }
+  // A bar fixed or sticky on screen (the tab bar, a confirm bar) floats over the page, which
+  // scrolls under it: its targets are measured against each other, not against the page's.
+  const layer = (el) => {
+    for (let e = el; e; e = e.parentElement) {
+      const pos = getComputedStyle(e).position;
+      if (pos === 'fixed' || pos === 'sticky') return e;
+    }
+    return null;
+  };
   const targets = [];
-  const boxes = taps.map((el) => ({ el, r: el.getBoundingClientRect() }));
+  const boxes = taps.map((el) => ({ el, r: el.getBoundingClientRect(), layer: layer(el) }));
   for (const b of boxes) if (b.r.height < MIN_TARGET - 0.5) targets.push({ height: Math.round(b.r.height * 10) / 10, name: name(b.el) });
   const gaps = [];
   for (let i = 0; i < boxes.length; i += 1) {
     for (let j = i + 1; j < boxes.length; j += 1) {
       const a = boxes[i], b = boxes[j];
-      if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
+      if (a.el.contains(b.el) || b.el.contains(a.el) || a.layer !== b.layer) continue;
       const dx = Math.max(0, b.r.left - a.r.right, a.r.left - b.r.right);
       const dy = Math.max(0, b.r.top - a.r.bottom, a.r.top - b.r.bottom);
       const gap = Math.max(dx, dy);

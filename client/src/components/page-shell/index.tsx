@@ -29,6 +29,10 @@ export default function PageShell({ children, className }: PropsWithChildren<{ c
     if (process.env.TARO_ENV !== 'h5') return;
     for (const el of Array.from(document.querySelectorAll('.taro_page:not([tabindex])'))) el.setAttribute('tabindex', '0');
   }, []);
+  // Taro's H5 toast is drawn outside every page: the document says the mode, so app.scss enlarges it too.
+  useEffect(() => {
+    if (process.env.TARO_ENV === 'h5') document.documentElement.classList.toggle('elder-mode', elderly);
+  }, [elderly]);
   return (
     <View className={`page${elderly ? ' page--elder' : ''}${tab ? ' page--tabbed' : ''}${className ? ` ${className}` : ''}`}>
       {canGoBack && (

@@ -1,23 +1,22 @@
 import { Text, View } from '@tarojs/components';
 import { RATING_LEVEL_LABELS, RATING_LEVELS, SUB_INDICATOR_LABELS, SUB_INDICATORS, type RatingLevel, type SubIndicator } from '@shared/domain/ratings';
+import { tapAttrs } from '../tap';
 import './index.scss';
 
 /**
  * The five levels as large faces with their words (R-RATE-1): drawn with plain elements, so a
  * person who cannot read well still sees at a glance which is which, in the weapp and in H5.
- * `huge` is the pad's size. Each face is one button for screen readers.
+ * `huge` is the pad's size. Each face is one radio (on the pad, one button) for screen readers.
  */
 export default function RatingFaces({ value, onPick, huge, disabled }: { value: RatingLevel | null; onPick: (l: RatingLevel) => void; huge?: boolean; disabled?: boolean }) {
   return (
-    <View className={`faces${huge ? ' faces--huge' : ''}`}>
+    <View className={`faces${huge ? ' faces--huge' : ''}`} role={huge ? undefined : 'radiogroup'} aria-label={huge ? undefined : '总体评价'}>
       {RATING_LEVELS.map((l) => (
         <View
           key={l}
           className={`face-btn face-btn--${l}${value === l ? ' face-btn--on' : ''}`}
-          role="button"
-          aria-label={RATING_LEVEL_LABELS[l]}
-          aria-selected={value === l}
-          onClick={() => !disabled && onPick(l)}
+          // A choice among five (issue 11: role, name, state); on the pad one tap rates at once: a button.
+          {...tapAttrs({ role: huge ? 'button' : 'radio', label: RATING_LEVEL_LABELS[l], checked: value === l, disabled, onTap: () => onPick(l) })}
         >
           <View className="face">
             <View className="face__eyes">
@@ -47,7 +46,7 @@ export function SubIndicatorRows({ value, onChange }: { value: SubPicks; onChang
   return (
     <View>
       {SUB_INDICATORS.map((s) => (
-        <View key={s} className="sub-row">
+        <View key={s} className="sub-row" role="radiogroup" aria-label={SUB_INDICATOR_LABELS[s]}>
           <Text className="sub-row__name">{SUB_INDICATOR_LABELS[s]}</Text>
           {SUB_CHOICES.map((c) => {
             const on = value[s] === c.level;
@@ -55,7 +54,7 @@ export function SubIndicatorRows({ value, onChange }: { value: SubPicks; onChang
             if (on) delete next[s];
             else next[s] = c.level;
             return (
-              <View key={c.level} className={`sub-chip${on ? ' sub-chip--on' : ''}`} role="button" aria-label={`${SUB_INDICATOR_LABELS[s]}:${c.label}`} aria-selected={on} onClick={() => onChange(next)}>
+              <View key={c.level} className={`sub-chip${on ? ' sub-chip--on' : ''}`} {...tapAttrs({ role: 'radio', label: `${SUB_INDICATOR_LABELS[s]}:${c.label}`, checked: on, onTap: () => onChange(next) })}>
                 {c.label}
               </View>
             );
