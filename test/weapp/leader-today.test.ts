@@ -1,5 +1,5 @@
 /**
- * The leader's home (issue 11; R-DUTY-2): what client/src/components/leader-today/summary.ts says
+ * The leader's home (issue 11; R-DUTY-2): what client/src/duty/today/summary.ts says
  * about the day — on duty or not and the record, each window's bookings, the open escalations.
  * Fixed data only.
  */
@@ -28,7 +28,7 @@ interface WindowCount {
   cancelled: number;
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const summary = require('../../client/src/components/leader-today/summary') as {
+const summary = require('../../client/src/duty/today/summary') as {
   dutyLine(today: DutyToday, userId: string, records: DutyRecord[] | null): { onDuty: boolean; text: string; toRecord: boolean };
   windowLine(w: WindowCount): string;
   openMajorComplaints<T extends { klass: string; state: string }>(list: T[]): T[];
@@ -78,17 +78,20 @@ test('open escalations: major complaints not yet answered, collective or urgent 
   expect(summary.openAlertPetitions(petitions).map((p) => p.id)).toEqual(['p1', 'p4']);
 });
 
-test("the leader's home links lead to declared pages: 今日概况 from the leader's links, and every page it opens", () => {
+test("the leader's home leads to 今日概况 (home and links) and every page 今日概况 opens is declared", () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { roleLinks } = require('../../client/src/services/role-links') as { roleLinks(role: string): Array<{ url: string }> };
   expect(roleLinks('leader').map((l) => l.url)).toContain('/duty/today/index');
   expect(roleLinks('villager').map((l) => l.url)).not.toContain('/duty/today/index');
   const pages = appPages();
   const opened = new Set<string>();
-  for (const f of ['client/src/components/leader-today/index.tsx', 'client/src/duty/today/index.tsx']) {
+  for (const f of ['client/src/duty/today/leader-today.tsx', 'client/src/duty/today/index.tsx']) {
     const src = fs.readFileSync(path.join(ROOT, f), 'utf8');
     for (const m of src.matchAll(/url(?:: |=\{)`?'?(\/[a-z-]+\/[a-z-]+\/index)/g)) opened.add(m[1] ?? '');
   }
-  expect([...opened].sort()).toEqual(['/duty/record/index', '/duty/today/index', '/office/complaint/index', '/office/overdue/index', '/petition/detail/index', '/staff/case/index']);
+  expect([...opened].sort()).toEqual(['/duty/record/index', '/office/complaint/index', '/office/overdue/index', '/petition/detail/index', '/staff/case/index']);
+  // The leader's home leads there first.
+  expect(fs.readFileSync(path.join(ROOT, 'client/src/pages/index/index.tsx'), 'utf8')).toContain("url: '/duty/today/index'");
+  opened.add('/duty/today/index');
   for (const u of opened) expect(pages).toContain(u);
 });

@@ -2,8 +2,6 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { dateLabel } from '@shared/domain/time';
 import CaseRow from '../../components/case-row';
-import LeaderToday from '../../components/leader-today';
-import { openAlertPetitions, openMajorComplaints } from '../../components/leader-today/summary';
 import PageShell from '../../components/page-shell';
 import RoleGate from '../../components/role-gate';
 import Section from '../../components/section';
@@ -14,6 +12,8 @@ import { complaintsApi } from '../../services/fn/complaints';
 import { petitionsApi } from '../../services/fn/petitions';
 import { getSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
+import LeaderToday from './leader-today';
+import { openAlertPetitions, openMajorComplaints } from './summary';
 
 /**
  * 今日概况 (issue 11; R-DUTY-2): the leader's page — the day at a glance, then what has been
@@ -30,7 +30,7 @@ function Today() {
   return (
     <PageShell>
       <StateView loading={today.loading && !today.data} error={today.error} onRetry={today.reload} />
-      {today.data && user && <LeaderToday today={today.data} userId={user.id} more={false} />}
+      {today.data && user && <LeaderToday today={today.data} userId={user.id} />}
       <Section title={`超期办件${overdue.data ? `(${overdue.data.cases.length}件)` : ''}`}>
         <StateView loading={overdue.loading && !overdue.data} error={overdue.error} onRetry={overdue.reload} empty={overdue.data?.cases.length === 0 ? '没有超期办件。' : null} />
         {overdue.data?.cases.map((c) => <CaseRow key={c.id} c={c} url={`/staff/case/index?id=${encodeURIComponent(c.id)}`} />)}

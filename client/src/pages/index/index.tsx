@@ -2,7 +2,6 @@ import { View, Text } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { ROLE_LABELS } from '@shared/domain/roles';
-import LeaderToday from '../../components/leader-today';
 import RoleLinks from '../../components/role-links';
 import PageShell from '../../components/page-shell';
 import PhoneLink from '../../components/phone-link';
@@ -144,8 +143,18 @@ export default function Index() {
         </View>
       )}
 
-      {/* The leader's day at a glance (issue 11, R-DUTY-2): duty, overdue cases, each window's bookings. */}
-      {session?.user.role === 'leader' && duty.data && <LeaderToday today={duty.data} userId={session.user.id} />}
+      {/* The leader's home (issue 11, R-DUTY-2): 今日概况 first — on duty or not, overdue cases, escalations, each window's bookings (duty subpackage: the main package is at its limit). */}
+      {session?.user.role === 'leader' && duty.data && (
+        <Tap role="link" className="card row nav-row leader-entry" onTap={() => void Taro.navigateTo({ url: '/duty/today/index' })}>
+          <View>
+            <View className="title">今日概况</View>
+            <Text className="muted">
+              {duty.data.leaders.some((l) => l.id === session.user.id) ? '您今天带班。' : '您今天不带班。'}超期办件、重大投诉、信访、各窗口今日预约
+            </Text>
+          </View>
+          <Text className="link">›</Text>
+        </Tap>
+      )}
 
       {workFirst && work}
 

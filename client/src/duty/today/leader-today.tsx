@@ -1,17 +1,18 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { dateLabel } from '@shared/domain/time';
-import Tap from '../tap';
+import Tap from '../../components/tap';
 import { api } from '../../services/api';
 import { useLoad } from '../../services/use-load';
 import { dutyLine, windowLine, type DutyToday } from './summary';
 
 /**
- * The leader's day at a glance (issue 11; R-DUTY-2), on the leader's home and atop 今日概况:
+ * The leader's day at a glance (issue 11; R-DUTY-2), atop 今日概况 (the leader's home's first link):
  * on duty or not and the record, the center's overdue cases, each window's bookings today.
- * `today` is duty.today's answer (the server's day), which the home has already loaded.
+ * `today` is duty.today's answer (the server's day). It lives in the duty subpackage: the main
+ * package is at its 600 KB limit.
  */
-export default function LeaderToday({ today, userId, more = true }: { today: DutyToday; userId: string; more?: boolean }) {
+export default function LeaderToday({ today, userId }: { today: DutyToday; userId: string }) {
   const month = today.date.slice(0, 7);
   const records = useLoad(async () => (await api.duty.records({ month })).records, month);
   const overdue = useLoad(() => api.cases.overdue({}), 'overdue');
@@ -38,12 +39,6 @@ export default function LeaderToday({ today, userId, more = true }: { today: Dut
           <Text className="muted">{windowLine(w)}</Text>
         </View>
       ))}
-      {more && (
-        <Tap role="link" className="row nav-row" onTap={() => void Taro.navigateTo({ url: '/duty/today/index' })}>
-          <Text className="item-row__name">超期办件、重大投诉和紧急信访明细</Text>
-          <Text className="link">›</Text>
-        </Tap>
-      )}
     </View>
   );
 }
