@@ -62,6 +62,16 @@ describe('the built mini-program (client/dist/weapp)', () => {
     expect(missing).toEqual([]);
   });
 
+  it("views carry the aria-* attributes WeChat's 读屏 reads (issue 11: client/config/weapp-aria.js)", () => {
+    // Taro's template writes only the attributes it knows: without the plugin, Tap's role, name and state vanish.
+    const base = fs.readFileSync(path.join(OUT, 'base.wxml'), 'utf8');
+    // The full view templates: Taro renders a view with any attribute besides class/style/id/data-*
+    // (so every Tap) through them; the stripped static/pure/click ones carry no attribute at all.
+    const views = [...base.matchAll(/<view [^>]*hover-class[^>]*>/g)].map((m) => m[0]);
+    expect(views.length).toBeGreaterThan(0);
+    for (const v of views) for (const a of ['aria-role', 'aria-label', 'aria-checked', 'aria-selected', 'aria-disabled']) expect(v).toContain(`${a}="{{`);
+  });
+
   it("the templates and styles a page refers to exist (Taro's .wxss where emitted, the imported base.wxml)", () => {
     const broken: string[] = [];
     for (const page of allPages()) {

@@ -1,4 +1,4 @@
-import { Text } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { tapAttrs } from '../tap';
 import './index.scss';
@@ -26,8 +26,8 @@ export default function PhoneLink({ phone, what, className }: { phone: string; w
     );
   }
   return (
-    <Text className={`${cls} link`} {...tapAttrs({ role: 'link', label, onTap: () => void Taro.makePhoneCall({ phoneNumber: digits }).catch(() => null) })}>
+    <View className={`${cls} link`} {...tapAttrs({ role: 'link', label, onTap: () => void Taro.makePhoneCall({ phoneNumber: digits }).catch(() => null) })}>
       {phone} 拨打
-    </Text>
+    </View>
   );
 }
