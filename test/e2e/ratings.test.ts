@@ -33,6 +33,7 @@ describe('ratings in the H5 app (Wed 2026-09-30 10:00)', () => {
     await kit.page.screenshot({ path: `${SHOTS}/${String(shot).padStart(2, '0')}-${name}.png`, fullPage: true });
   };
   const byRole = (name: string | RegExp) => kit.page.getByRole('button', { name }).filter({ visible: true }).first();
+  const byRadio = (name: string | RegExp) => kit.page.getByRole('radio', { name }).filter({ visible: true }).first();
   const aMinutePasses = () => kit.host.clock.advance(60_000);
 
   /** 陈丽 registers a walk-in at 民政 and finishes it on the spot, through the API. */
@@ -62,9 +63,10 @@ describe('ratings in the H5 app (Wed 2026-09-30 10:00)', () => {
       await (await see('.notice', '请您评价')).click();
       await see('.title', '请您评价这次服务');
       await see('.item-row__name', '最低生活保障申请');
-      await byRole('不满意').click();
-      await expect(byRole('不满意').getAttribute('aria-selected')).resolves.toBe('true');
-      await byRole('服务态度:不满意').click();
+      // The faces and the sub-indicators are radios with their state in aria-checked (issue 11).
+      await byRadio('不满意').click();
+      await expect(byRadio('不满意').getAttribute('aria-checked')).resolves.toBe('true');
+      await byRadio('服务态度:不满意').click();
       await kit.page.locator('textarea').filter({ visible: true }).first().fill(COMMENT);
       await screenshot('villager-rate-page');
       await (await see('.at-button', /^提交评价$/)).click();
