@@ -49,11 +49,9 @@ export default function MonthGrid({ label, today, value, onChange, min, max, mar
                   label={daySpoken(d, { today, mark })}
                   onTap={() => onChange(d)}
                 >
-                  <Text>
-                    {on ? '✓' : ''}
-                    {Number(d.slice(8))}
-                  </Text>
-                  {short && <Text className="month-grid__mark">{short}</Text>}
+                  <Text>{Number(d.slice(8))}</Text>
+                  {/* Chosen: a tick under the number too, not only the fill (never colour alone). */}
+                  {(on || short) && <Text className="month-grid__mark">{on ? `✓${short ?? ''}` : short}</Text>}
                 </Tap>
               );
             })}
