@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { TapButton } from '../../components/tap';
+import Tap, { TapButton } from '../../components/tap';
 import PageShell from '../../components/page-shell';
 import Field from '../../components/field';
 import Section from '../../components/section';
@@ -55,9 +55,9 @@ export default function FileComplaint() {
       <PageShell>
         <View className="card">
           <View>您好,在小程序中投诉请先登录(选择您所在的服务中心)。您也可以拨打中心监督投诉电话,或到中心办公室当面投诉,谢谢。</View>
-          <View className="link" role="button" onClick={() => Taro.reLaunch({ url: process.env.TARO_ENV === 'weapp' ? '/pages/centers/index' : '/pages/login/index' })}>
+          <Tap role="link" className="link" onTap={() => void Taro.reLaunch({ url: process.env.TARO_ENV === 'weapp' ? '/pages/centers/index' : '/pages/login/index' })}>
             {process.env.TARO_ENV === 'weapp' ? '选择服务中心 ›' : '选择演示身份 ›'}
-          </View>
+          </Tap>
         </View>
       </PageShell>
     );

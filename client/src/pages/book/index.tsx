@@ -56,9 +56,9 @@ export default function Book() {
           <View>
             {process.env.TARO_ENV === 'weapp' ? '您好,预约前请先选择您所在的服务中心,选择后即可预约,谢谢。' : '您好,预约前请先选择演示身份,谢谢。'}
           </View>
-          <Text className="link" onClick={() => Taro.reLaunch({ url: process.env.TARO_ENV === 'weapp' ? '/pages/centers/index' : '/pages/login/index' })}>
+          <Tap role="link" className="link" onTap={() => void Taro.reLaunch({ url: process.env.TARO_ENV === 'weapp' ? '/pages/centers/index' : '/pages/login/index' })}>
             {process.env.TARO_ENV === 'weapp' ? '选择服务中心 ›' : '选择演示身份 ›'}
-          </Text>
+          </Tap>
         </View>
       </PageShell>
     );
