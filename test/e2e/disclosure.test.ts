@@ -163,7 +163,7 @@ describe('政务公开 and 意见征集 in the H5 app (Mon 2026-03-02 10:00)', (
     await switchRole(VILLAGER.userId, VILLAGER.name);
     await byLink('意见征集').click();
     await (await see('.card', PLAN_TITLE)).click();
-    await see('.open-answer', `中心答复(${ADMIN.name},2026年3月2日):${ANSWER}`);
+    await see('.open-answer', `中心答复(${ADMIN.name},2026年3月2日 周一):${ANSWER}`);
     // An answered comment is no longer edited: the form gives way to a note saying why.
     await see('.card', '中心已经答复了您的意见');
     await expect(kit.page.locator('.at-button', { hasText: '修改我的意见' }).filter({ visible: true }).count()).resolves.toBe(0);
