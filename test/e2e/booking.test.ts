@@ -184,8 +184,9 @@ describe.each(FLOW_INSTANTS)('booking in the H5 app at $name', (instant) => {
     expect(cases).toHaveLength(1);
     expect(cases[0]).toMatchObject({ firstAskId: STAFF_MZ, firstAskName: '陈丽', applicantName: '王秀英' });
 
-    // Back on the board, the booking shows as arrived with its receiver.
-    await (await see('.back-bar')).click();
+    // Back on the board, the booking shows as arrived with its receiver. The case page's own back
+    // button, by its name: while the case page slides in, the board's hidden one still matches '.back-bar'.
+    await kit.pageWith('.guide-facts').getByRole('button', { name: '返回上一页' }).click();
     const arrived = await see('.board-row', booking.number);
     await expect(arrived.locator('.muted', { hasText: '首问责任人' }).textContent()).resolves.toContain('陈丽');
     await expect(arrived.locator('.tag').textContent()).resolves.toBe('已到窗口');
