@@ -2,8 +2,26 @@
  * The readable date choices that replace the wheel pickers (issue 11): the chips' words across a
  * month end and a holiday, and the month grid's weeks. Fixed dates only — no clock.
  */
-import { dayChips, relativeDayName } from '../../client/src/components/date-chips/days';
-import { daySpoken, monthTitle, monthWeeks, shiftMonth } from '../../client/src/components/month-grid/weeks';
+// Loaded with `require`, as people.test.ts does: the root type-check does not compile the client.
+interface DayChip {
+  date: string;
+  name: string;
+  day: string;
+  mark: string | null;
+  spoken: string;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { dayChips, relativeDayName } = require('../../client/src/components/date-chips/days') as {
+  dayChips(today: string, count: number, options?: { from?: string; markOf?: (date: string) => string | null }): DayChip[];
+  relativeDayName(today: string, date: string): string;
+};
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { daySpoken, monthTitle, monthWeeks, shiftMonth } = require('../../client/src/components/month-grid/weeks') as {
+  daySpoken(date: string, options?: { today?: string; mark?: string | null }): string;
+  monthTitle(month: string): string;
+  monthWeeks(month: string): Array<Array<string | null>>;
+  shiftMonth(month: string, n: number): string;
+};
 
 const NATIONAL_DAY = new Set(['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07']);
 const markOf = (d: string): string | null => (NATIONAL_DAY.has(d) ? '法定节假日' : null);
