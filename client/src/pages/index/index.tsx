@@ -15,6 +15,7 @@ import { needsProfile, PROFILE_URL, takeProfilePrompt } from '../../services/pro
 import { homeSections, type HomeSection } from '../../services/role-links';
 import { getCenterId, getSession, useSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
+import './index.scss';
 
 /** Home: the center, its hours, search, and its windows — two taps from any guide. */
 export default function Index() {
@@ -189,22 +190,22 @@ export default function Index() {
             监督投诉电话:<PhoneLink phone={data.center.complaintPhone} what="监督投诉电话" />
           </View>
           <View>
-            <Tap role="link" className="link" label="投诉查询" onTap={() => void Taro.navigateTo({ url: '/complaint/track/index' })}>
+            <Tap role="link" className="link home-link" label="投诉查询" onTap={() => void Taro.navigateTo({ url: '/complaint/track/index' })}>
               投诉查询(凭编号和查询码,无需登录) ›
             </Tap>
           </View>
           <View>
-            <Tap role="link" className="link" label="政务公开" onTap={() => void Taro.navigateTo({ url: '/open/index/index' })}>
+            <Tap role="link" className="link home-link" label="政务公开" onTap={() => void Taro.navigateTo({ url: '/open/index/index' })}>
               政务公开(机构、人员、服务承诺、投诉情况) ›
             </Tap>
           </View>
           <View>
-            <Tap role="link" className="link" label="意见征集" onTap={() => void Taro.navigateTo({ url: '/open/prepubs/index' })}>
+            <Tap role="link" className="link home-link" label="意见征集" onTap={() => void Taro.navigateTo({ url: '/open/prepubs/index' })}>
               意见征集(重要事项公布前听取您的意见) ›
             </Tap>
           </View>
           <View>
-            <Tap role="link" className="link" onTap={() => void Taro.navigateTo({ url: '/pages/centers/index' })}>
+            <Tap role="link" className="link home-link" onTap={() => void Taro.navigateTo({ url: '/pages/centers/index' })}>
               切换服务中心 ›
             </Tap>
           </View>
