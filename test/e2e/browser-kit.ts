@@ -429,7 +429,7 @@ export function browserKit(opts: { now?: string | Date } = {}): BrowserKit {
           const [y, m] = ((await grid.getAttribute('aria-label')) ?? '').replace(/^.*,/, '').match(/\d+/g)!.map(Number) as [number, number];
           const shown = `${y}-${String(m).padStart(2, '0')}`;
           if (turn >= 36) throw new Error(`The month grid of ${label} shows ${shown}, not ${want}, after ${turn} turns.`);
-          await p.getByRole('button', { name: want > shown ? /^下个月,/ : /^上个月,/ }).click();
+          await p.getByRole('button', { name: want > shown ? /^下月,/ : /^上月,/ }).click();
           await p.getByRole('radiogroup', { name: new RegExp(`^${label},${y}年${m}月$`) }).waitFor({ state: 'detached', timeout: WAIT });
         }
       }

@@ -112,7 +112,7 @@ describe('complaint handling in the H5 app (Tue 2026-09-29 10:00)', () => {
     // ── 2. 周敏 (office): 投诉受理台 → the complaint → 一般投诉 → 保存分类 → 杨帆 (陈丽 not offered).
     await switchRole(OFFICE.userId, OFFICE.name);
     await (await see('.nav-row', '投诉受理台')).click();
-    await byRole(`打开投诉${number}`, 'link').click();
+    await byRole(new RegExp(number), 'link').click();
     await see('.title', `投诉 ${number}`);
     await see('.para', `投诉人:${VILLAGER.name}`); // the office sees who complained
     await (await see('.at-button', /^一般投诉$/)).click();
@@ -153,7 +153,7 @@ describe('complaint handling in the H5 app (Tue 2026-09-29 10:00)', () => {
     await switchRole(HANDLER.userId, HANDLER.name);
     await (await see('.nav-row', '我承办的投诉')).click();
     await see('.title', '我承办的投诉');
-    await byRole(`打开投诉${number}`, 'link').click();
+    await byRole(new RegExp(number), 'link').click();
     await see('.title', `投诉 ${number}`);
     await see('.title', /^书面答复$/);
     await field('答复内容').locator('textarea').fill(REPLY);

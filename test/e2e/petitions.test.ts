@@ -172,7 +172,7 @@ describe('petitions in the H5 app (Wed 2026-09-30 17:40, the eve of National Day
     // ── 3. 周敏 (office): 信访登记簿 → the petition → 交办 人社窗口 杨帆.
     await signInAs(OFFICE);
     await (await see('.nav-row', '信访登记簿')).click();
-    const row = byRole(`打开信访件${number}`, 'link');
+    const row = byRole(new RegExp(number), 'link');
     await row.waitFor({ state: 'visible' });
     const rowText = (await row.textContent()) ?? '';
     expect(rowText).toContain('来访');
@@ -203,7 +203,7 @@ describe('petitions in the H5 app (Wed 2026-09-30 17:40, the eve of National Day
     host.clock.set(shanghaiInstant(RECEIVED_ON, '09:30'));
     await signInAs(LEADER);
     await (await see('.nav-row', '信访登记簿')).click();
-    await byRole(`打开信访件${number}`, 'link').click();
+    await byRole(new RegExp(number), 'link').click();
     await see('.title', '领导接待');
     await field('接待情况').locator('textarea').fill(RECEPTION);
     await (await see('.at-button', '记录领导接待')).click();
@@ -216,7 +216,7 @@ describe('petitions in the H5 app (Wed 2026-09-30 17:40, the eve of National Day
     // ── 5. 周敏 prints the 事项交办单 (for 人社窗口) and the 告知书 (for 李大山) from the petition's page.
     await signInAs(OFFICE);
     await (await see('.nav-row', '信访登记簿')).click();
-    await byRole(`打开信访件${number}`, 'link').click();
+    await byRole(new RegExp(number), 'link').click();
     await see('.title', `信访件 ${number}`);
     await byRole('打印事项交办单', 'link').click();
     const assignment = await sheet('事项交办单');
@@ -240,7 +240,7 @@ describe('petitions in the H5 app (Wed 2026-09-30 17:40, the eve of National Day
     host.clock.set(shanghaiInstant('2026-10-09', '10:00'));
     await signInAs(ASSIGNEE);
     await (await see('.nav-row', '信访登记簿')).click();
-    await byRole(`打开信访件${number}`, 'link').click();
+    await byRole(new RegExp(number), 'link').click();
     await see('.para', `信访人:${PETITIONER.name}`); // the assigned person sees who
     await see('.title', '答复信访人');
     await (await see('.at-button', /^书面答复$/)).click();
@@ -255,7 +255,7 @@ describe('petitions in the H5 app (Wed 2026-09-30 17:40, the eve of National Day
 
     await signInAs(OFFICE);
     await (await see('.nav-row', '信访登记簿')).click();
-    await byRole(`打开信访件${number}`, 'link').click();
+    await byRole(new RegExp(number), 'link').click();
     await (await see('.at-button', /^结案$/)).click();
     await confirm('确定结案吗?');
     await see('.card', '已结案');
@@ -266,7 +266,7 @@ describe('petitions in the H5 app (Wed 2026-09-30 17:40, the eve of National Day
     const secrets = [PETITIONER.name, PETITIONER.address];
     await signInAs(UNIT_B);
     await (await see('.nav-row', '信访登记簿')).click();
-    await byRole(`打开信访件${number}`, 'link').click();
+    await byRole(new RegExp(number), 'link').click();
     await see('.title', `信访件 ${number}`);
     await see('.muted', '信访人信息依规保密');
     for (const s of secrets) expect(await wholeText()).not.toContain(s);

@@ -166,7 +166,7 @@ function ItemEdit() {
   );
   /** A yes/no of the item as a checkbox with its words and state (instead of a switch with no name). */
   const toggle = (k: 'doorToDoor' | 'forwarded', label: string) => (
-    <Tap role="checkbox" checked={form[k]} label={label} className={`choice${form[k] ? ' choice--on' : ''}`} onTap={() => set(k, !form[k])}>
+    <Tap role="checkbox" checked={form[k]} className={`choice${form[k] ? ' choice--on' : ''}`} onTap={() => set(k, !form[k])}>
       {form[k] ? '☑ ' : '☐ '}
       {label}:{form[k] ? '是' : '否'}
     </Tap>
@@ -214,7 +214,7 @@ function ItemEdit() {
               <LabelledInput label={`材料${i + 1}:样表`} value={m.sample} placeholder="如:窗口领取,或无需填写" onInput={(e) => setMaterial(i, { sample: e.detail.value })} />
             </Field>
             {/* Asks first (issue 11): it deleted at once. */}
-            <TapButton type="danger" label={`删除材料${i + 1}${m.name ? `:${m.name}` : ''}`} onTap={() => setRemoving(i)}>
+            <TapButton type="danger" label={`删除此项材料:材料${i + 1}${m.name ? ` ${m.name}` : ''}`} onTap={() => setRemoving(i)}>
               删除此项材料
             </TapButton>
           </View>

@@ -26,7 +26,7 @@ function AdminItems() {
       <View className="card" style={{ marginTop: 'var(--space)' }}>
         <StateView loading={list.loading} error={list.error} onRetry={list.reload} />
         {list.data?.items.map((i) => (
-          <Tap role="link" label={`修改事项:${i.name}`} onTap={() => Taro.navigateTo({ url: `/admin/item-edit/index?id=${encodeURIComponent(i.id)}` })}
+          <Tap role="link" onTap={() => Taro.navigateTo({ url: `/admin/item-edit/index?id=${encodeURIComponent(i.id)}` })}
             key={i.id}
             className="row"
           >

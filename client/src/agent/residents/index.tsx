@@ -38,7 +38,7 @@ function Residents() {
                     {a ? `${AUTH_METHOD_LABELS[a.method]},${dateLabel(a.givenOn)} 至 ${dateLabel(a.validUntil)},${AUTH_STATE_LABELS[a.state]}` : '尚未登记授权'}
                   </View>
                 </View>
-                <Tap role="link" label={`办理授权:${r.name}`} onTap={() => Taro.navigateTo({ url: `/agent/authorize/index?residentId=${encodeURIComponent(r.id)}&name=${encodeURIComponent(r.name)}&wechat=${r.onWechat ? '1' : '0'}` })} className="link">
+                <Tap role="link" label={`${a?.state === 'active' ? '续授权' : a?.state === 'revoked' ? '重新授权' : '补录授权'}:${r.name}`} onTap={() => Taro.navigateTo({ url: `/agent/authorize/index?residentId=${encodeURIComponent(r.id)}&name=${encodeURIComponent(r.name)}&wechat=${r.onWechat ? '1' : '0'}` })} className="link">
                   {a?.state === 'active' ? '续授权' : a?.state === 'revoked' ? '重新授权' : '补录授权'} ›
                 </Tap>
               </View>

@@ -15,11 +15,11 @@ export default function MonthGrid({ label, today, value, onChange, min, max, mar
   return (
     <View className="month-grid">
       <View className="month-grid__bar">
-        <Tap className="month-grid__nav" role="button" label={`上个月,${monthTitle(shiftMonth(month, -1))}`} onTap={() => setMonth(shiftMonth(month, -1))}>
+        <Tap className="month-grid__nav" role="button" label={`上月,${monthTitle(shiftMonth(month, -1))}`} onTap={() => setMonth(shiftMonth(month, -1))}>
           ‹ 上月
         </Tap>
         <Text className="month-grid__title">{monthTitle(month)}</Text>
-        <Tap className="month-grid__nav" role="button" label={`下个月,${monthTitle(shiftMonth(month, 1))}`} onTap={() => setMonth(shiftMonth(month, 1))}>
+        <Tap className="month-grid__nav" role="button" label={`下月,${monthTitle(shiftMonth(month, 1))}`} onTap={() => setMonth(shiftMonth(month, 1))}>
           下月 ›
         </Tap>
       </View>

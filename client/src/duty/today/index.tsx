@@ -38,7 +38,7 @@ function Today() {
       <Section title={`未答复的重大投诉${complaints.data ? `(${complaints.data.length}件)` : ''}`}>
         <StateView loading={complaints.loading && !complaints.data} error={complaints.error} onRetry={complaints.reload} empty={complaints.data?.length === 0 ? '没有未答复的重大投诉。' : null} />
         {complaints.data?.map((c) => (
-          <Tap key={c.id} role="link" className="row nav-row" label={`重大投诉${c.number}:${c.subject.label},${c.stateLabel},答复期限${dateLabel(c.deadline)}`} onTap={() => void Taro.navigateTo({ url: `/office/complaint/index?id=${encodeURIComponent(c.id)}` })}>
+          <Tap key={c.id} role="link" className="row nav-row" onTap={() => void Taro.navigateTo({ url: `/office/complaint/index?id=${encodeURIComponent(c.id)}` })}>
             <View>
               <View className="item-row__name">
                 {c.number} · {c.subject.label}
@@ -54,7 +54,7 @@ function Today() {
       <Section title={`未答复的集体访、紧急信访${petitions.data ? `(${petitions.data.length}件)` : ''}`}>
         <StateView loading={petitions.loading && !petitions.data} error={petitions.error} onRetry={petitions.reload} empty={petitions.data?.length === 0 ? '没有未答复的集体访或紧急信访。' : null} />
         {petitions.data?.map((p) => (
-          <Tap key={p.id} role="link" className="row nav-row" label={`信访${p.number}:${p.mainIssue},${p.stateLabel},期限${dateLabel(p.deadline)}`} onTap={() => void Taro.navigateTo({ url: `/petition/detail/index?id=${encodeURIComponent(p.id)}` })}>
+          <Tap key={p.id} role="link" className="row nav-row" onTap={() => void Taro.navigateTo({ url: `/petition/detail/index?id=${encodeURIComponent(p.id)}` })}>
             <View>
               <View className="item-row__name">
                 {p.number} · {p.collective ? `集体访(${p.headcount}人)` : '紧急'} · {p.mainIssue}

@@ -29,7 +29,7 @@ function Flags() {
           </View>
           <View className="muted para">{dateLabel(f.raisedOn)}起</View>
           {f.complaints.map((c) => (
-            <Tap role="link" label={`打开投诉${c.number}`} onTap={() => void Taro.navigateTo({ url: `/office/complaint/index?id=${encodeURIComponent(c.id)}` })} key={c.id} className="row">
+            <Tap role="link" onTap={() => void Taro.navigateTo({ url: `/office/complaint/index?id=${encodeURIComponent(c.id)}` })} key={c.id} className="row">
               <View className="item-row">
                 <View>
                   {c.number} · {dateLabel(c.closedOn)}查实

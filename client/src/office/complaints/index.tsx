@@ -68,7 +68,7 @@ function Queue({ mine }: { mine: boolean }) {
         <View className="card">
           <View className="title">{mine ? '我承办的投诉' : '投诉'} {list.length} 件(超期的在前)</View>
           {list.map((c) => (
-            <Tap role="link" label={`打开投诉${c.number}`} onTap={() => void Taro.navigateTo({ url: `/office/complaint/index?id=${encodeURIComponent(c.id)}` })} key={c.id} className="row">
+            <Tap role="link" onTap={() => void Taro.navigateTo({ url: `/office/complaint/index?id=${encodeURIComponent(c.id)}` })} key={c.id} className="row">
               <View className="item-row">
                 <View className="item-row__name">
                   {c.number} · {c.subject.label}

@@ -36,7 +36,7 @@ function Register() {
         <View className="card">
           <View className="title">信访件 {list.length} 件(超期的在前)</View>
           {list.map((p) => (
-            <Tap role="link" label={`打开信访件${p.number}`} onTap={() => void Taro.navigateTo({ url: `/petition/detail/index?id=${encodeURIComponent(p.id)}` })} key={p.id} className="pet-row">
+            <Tap role="link" onTap={() => void Taro.navigateTo({ url: `/petition/detail/index?id=${encodeURIComponent(p.id)}` })} key={p.id} className="pet-row">
               <View className="pet-tags">
                 {p.badge && p.badge !== 'on_time' && <Text className={badgeClass(p.badge)}>{DEADLINE_BADGE_LABELS[p.badge]}</Text>}
                 <Text className="tag">{p.stateLabel}</Text>

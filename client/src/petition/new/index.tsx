@@ -1,4 +1,4 @@
-import { Switch, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { petitionsContract } from '@shared/contracts/petitions';
@@ -137,10 +137,10 @@ function NewPetition() {
         </Field>
         {collective && <View className="pet-alert">集体访:登记后系统会立即通知中心领导、今日值班领导和涉及的单位,请同时电话报告。</View>}
         <Field label="是否紧急" errors={errs('urgent')}>
-          <View className="row">
-            <View>{d.urgent ? '紧急信访' : '一般'}</View>
-            <Switch aria-label="紧急信访" checked={d.urgent} color="#c0392b" onChange={(e) => set({ urgent: e.detail.value })} />
-          </View>
+          {/* A named checkbox with its state in words (issue 11: the switch's input had no label). */}
+          <Tap role="checkbox" checked={d.urgent} className={`choice${d.urgent ? ' choice--on' : ''}`} onTap={() => set({ urgent: !d.urgent })}>
+            {d.urgent ? '☑ 紧急信访:是' : '☐ 紧急信访:否(一般)'}
+          </Tap>
         </Field>
         {d.urgent && !collective && <View className="pet-alert">紧急信访:登记后系统会立即通知中心领导、今日值班领导和涉及的单位。</View>}
         <Field label="涉及的单位(可不选)" hint="选定后,集体访或紧急信访也会立即通知该窗口;管理办公室交办时可再选择。" errors={errs('unitId')}>

@@ -141,7 +141,7 @@ function CaseDetail() {
           {materials.map((m) => {
             const on = missing.includes(m.name);
             return (
-              <Tap key={m.name} role="checkbox" checked={on} label={`缺少:${m.name}`} className={`material${on ? ' material--done' : ''}`} onTap={() => setMissing(on ? missing.filter((x) => x !== m.name) : [...missing, m.name])}>
+              <Tap key={m.name} role="checkbox" checked={on} className={`material${on ? ' material--done' : ''}`} onTap={() => setMissing(on ? missing.filter((x) => x !== m.name) : [...missing, m.name])}>
                 <View className="material__box">{on ? '✓' : ''}</View>
                 <View className="material__body">
                   {m.name}
