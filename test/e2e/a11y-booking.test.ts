@@ -77,16 +77,17 @@ describe('a booking with the keyboard and accessible names only, 长辈模式 at
 
     // The booking page: the days are tabs, today first and chosen, named with the full date.
     const days = page.getByRole('tablist', { name: '预约日期' });
-    const todayTab = days.getByRole('tab', { name: `今天 ${dateLabel(TODAY)}` });
+    // A chip's name: what it shows (今天 11月30日), then the full date.
+    const todayTab = days.getByRole('tab', { name: new RegExp(`今天\\s*11月30日\\s*,\\s*${esc(dateLabel(TODAY))}`) });
     await todayTab.waitFor();
     expect(await todayTab.getAttribute('aria-selected')).toBe('true');
-    const tomorrowTab = days.getByRole('tab', { name: `明天 ${dateLabel(TOMORROW)}` });
+    const tomorrowTab = days.getByRole('tab', { name: new RegExp(`明天\\s*12月1日\\s*,\\s*${esc(dateLabel(TOMORROW))}`) });
     expect(await tomorrowTab.getAttribute('aria-selected')).toBe('false');
     await kit.screenshot(`${SHOTS}/book-elder-320-today.png`);
 
     // Tomorrow, by keyboard: the tab takes the selection, today's gives it up.
     await press(tomorrowTab, 'Space');
-    await days.getByRole('tab', { name: `明天 ${dateLabel(TOMORROW)}`, selected: true }).waitFor();
+    await days.getByRole('tab', { name: new RegExp(`明天\\s*12月1日\\s*,\\s*${esc(dateLabel(TOMORROW))}`), selected: true }).waitFor();
     expect(await todayTab.getAttribute('aria-selected')).toBe('false');
 
     // Slots are radios in groups 上午 and 下午; none chosen yet, so the confirm button is disabled.
@@ -98,10 +99,10 @@ describe('a booking with the keyboard and accessible names only, 长辈模式 at
     expect(await waiting.getAttribute('aria-disabled')).toBe('true');
 
     // The last free slot of the afternoon, far down the list: Space chooses it, its state says so.
-    const slot = afternoon.getByRole('radio', { name: /16:30–17:00/ });
+    const slot = afternoon.getByRole('radio', { name: /^16:30\s*余3个\s*,\s*下午16:30至17:00/ });
     expect(await slot.getAttribute('aria-disabled')).toBeNull();
     await press(slot, 'Space');
-    const chosen = afternoon.getByRole('radio', { name: /16:30–17:00/, checked: true });
+    const chosen = afternoon.getByRole('radio', { name: /^✓\s*16:30\s*已选\s*,\s*下午16:30至17:00/, checked: true });
     await chosen.waitFor();
     expect(await page.getByRole('radio', { checked: true }).count()).toBe(1);
 

@@ -168,7 +168,7 @@ describe('complaint handling in the H5 app (Tue 2026-09-29 10:00)', () => {
     await switchRole(VILLAGER.userId, VILLAGER.name);
     await openMe();
     await (await see('.nav-row', '我的投诉')).click();
-    await byRole(new RegExp(`^投诉${number},`), 'link').click();
+    await byRole(new RegExp(`编号 ${number}`), 'link').click();
     await see('.cmp-big', number);
     await see('.title', /^书面答复$/);
     const replyShown = await see('.cmp-text', REPLY);

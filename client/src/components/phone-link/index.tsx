@@ -9,14 +9,15 @@ export const dialable = (phone: string): string => phone.replace(/[^\d+]/g, '');
 /**
  * A phone number a villager can tap to call (issue 11): in the weapp Taro.makePhoneCall opens the
  * dialler; in H5 a real `tel:` link, which the phone's browser hands to its dialler. Its accessible
- * name says what it does: "拨打 民政窗口电话 0571-…". A number that is masked or empty is shown as
+ * name starts with what is seen and says what it calls: "0571-… 拨打民政窗口电话". A number that is masked or empty is shown as
  * plain text, never as a link that cannot work.
  */
 export default function PhoneLink({ phone, what, className }: { phone: string; what?: string; className?: string }) {
   const digits = dialable(phone);
   const cls = `phone-link${className ? ` ${className}` : ''}`;
   if (digits.length < 3 || phone.includes('*')) return <Text className={className}>{phone}</Text>;
-  const label = `拨打${what ?? '电话'} ${phone}`;
+  // The visible text first (WCAG 2.5.3: the name contains what is seen), then what it calls.
+  const label = `${phone} 拨打${what ?? '电话'}`;
   if (process.env.TARO_ENV === 'h5') {
     // A plain anchor: Taro's H5 build renders host elements as they are.
     return (

@@ -187,15 +187,19 @@ export default function Book() {
                 key={d.date}
                 role="tab"
                 selected={on}
-                label={`${rel === d.label ? '' : `${rel} `}${dateLabel(d.date)}`}
                 className={`day-tab${on ? ' day-tab--on' : ''}`}
                 onTap={() => {
                   setDayIndex(i);
                   setStart(null);
                 }}
               >
-                <View className="day-tab__rel">{rel === d.label ? short[1] : rel}</View>
+                {/* The name is what is seen, then the full date for a screen reader (WCAG 2.5.3). */}
+                <View className="day-tab__rel">
+                  {on ? '✓ ' : ''}
+                  {rel === d.label ? short[1] : rel}
+                </View>{' '}
                 <View className="day-tab__date">{short[0]}</View>
+                <Text className="sr-only">,{dateLabel(d.date)}</Text>
               </Tap>
             );
           })}
@@ -219,15 +223,19 @@ export default function Book() {
                     role="radio"
                     checked={on}
                     disabled={full}
-                    label={`${g.name} ${s.start}–${s.end},${full ? '已约满' : `余${s.left}个`}`}
                     className={`slot${full ? ' slot--full' : ''}${on ? ' slot--on' : ''}`}
                     onTap={() => setStart(s.start)}
                   >
                     <View className="slot__time">
                       {on ? '✓ ' : ''}
                       {s.start}
-                    </View>
+                    </View>{' '}
                     <View className="slot__left">{on ? '已选' : full ? '已约满' : `余${s.left}个`}</View>
+                    <Text className="sr-only">
+                      ,{g.name}
+                      {s.start}至{s.end}
+                      {on && !full ? `,余${s.left}个` : ''}
+                    </Text>
                   </Tap>
                 );
               })}

@@ -65,7 +65,7 @@ export default function Login() {
             (users ?? [])
               .filter((u) => u.centerName === centerName && u.role === role)
               .map((u) => (
-                <Tap role="button" key={u.id} className="row role-choice" data-user={u.id} label={`${ROLE_LABELS[u.role]} ${u.name}`} onTap={() => void choose(u)}>
+                <Tap role="button" key={u.id} className="row role-choice" data-user={u.id} onTap={() => void choose(u)}>
                   <View>
                     <View className="item-row__name">{ROLE_LABELS[u.role]}</View>
                     <Text className="muted">{u.name}</Text>

@@ -23,7 +23,7 @@ export default function MyRatings() {
           <Section title={`待评价(${d.pending.length}件)`}>
             {d.pending.length === 0 && <View className="muted">没有待评价的事项。事项办结后30天内都可以评价,谢谢您的监督。</View>}
             {d.pending.map((m) => (
-              <Tap role="link" key={m.caseId} className="row" label={`评价${m.itemName}`} onTap={() => void Taro.navigateTo({ url: `/rate/index?caseId=${encodeURIComponent(m.caseId)}` })}>
+              <Tap role="link" key={m.caseId} className="row" onTap={() => void Taro.navigateTo({ url: `/rate/index?caseId=${encodeURIComponent(m.caseId)}` })}>
                 <View>
                   <View className="item-row__name">{m.itemName}</View>
                   <View className="muted">
