@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { ROLES } from '../../shared/domain/roles';
-import { a11yKit, appPages, openPage, queryOf, rolesOf, signInAs } from './a11y-pages';
+import { a11yKit, appPages, openPage, queryOf, rolesOf, setElderly, shownInElderMode, signInAs } from './a11y-pages';
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 interface Violation {
@@ -51,10 +51,12 @@ describe('axe-core: no serious or critical violation on any page, any role, both
         const pages = appPages().filter((pg) => rolesOf(pg).includes(role));
         if (pages.length === 0) continue;
         await signInAs(kit, role);
-        for (const pg of pages) {
-          for (const elderly of [false, true]) {
-            await openPage(kit.page, kit.base(), pg, queryOf(pg, ids()), elderly);
+        for (const elderly of [false, true]) {
+          await setElderly(kit.page, kit.base(), elderly);
+          for (const pg of pages) {
+            await openPage(kit.page, kit.base(), pg, queryOf(pg, ids()));
             measured += 1;
+            if ((await shownInElderMode(kit.page)) !== elderly) found.push(`${pg} (${role}): 长辈模式 ${elderly ? 'not applied' : 'shown in the normal mode'}`);
             for (const v of await axe(kit.page, elderly)) {
               const targets = v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ');
               found.push(`${pg} (${role}, ${elderly ? '长辈模式' : '标准'}): ${v.impact} ${v.id} — ${v.help} — ${v.nodes.length}× ${targets}`);

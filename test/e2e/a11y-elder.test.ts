@@ -11,7 +11,7 @@
  * Sizes are read from the rendered page (getComputedStyle, getBoundingClientRect), never worked
  * out from the SCSS (Taro halves the design's px: 30px in SCSS is 15 CSS px).
  */
-import { a11yKit, appPages, isVillagerPage, openPage, queryOf, signInAs } from './a11y-pages';
+import { a11yKit, appPages, isVillagerPage, openPage, queryOf, setElderly, shownInElderMode, signInAs } from './a11y-pages';
 export const MIN_TEXT = 18;
 export const MIN_BODY = 20;
 export const MIN_TARGET = 60;
@@ -114,17 +114,19 @@ describe('长辈模式 measured on every villager page, 390 and 320 px wide (iss
       const pages = appPages().filter(isVillagerPage);
       expect(pages).toEqual(expect.arrayContaining(['pages/index/index', 'pages/book/index', 'complaint/file/index', 'rate/index']));
       await signInAs(kit, 'villager');
+      await setElderly(kit.page, kit.base(), true);
       const found: string[] = [];
       let taps = 0;
       let texts = 0;
       for (const width of [390, 320]) {
         await kit.page.setViewportSize({ width, height: 844 });
         for (const pg of pages) {
-          await openPage(kit.page, kit.base(), pg, queryOf(pg, ids()), true);
+          await openPage(kit.page, kit.base(), pg, queryOf(pg, ids()));
           const m = (await kit.page.evaluate(MEASURE)) as Measure;
           taps += m.tapCount;
           texts += m.textCount;
           const at = `${pg} @${width}px`;
+          if (!(await shownInElderMode(kit.page))) found.push(`${at}: 长辈模式 not applied`);
           if (m.body < MIN_BODY) found.push(`${at}: body text ${m.body}px < ${MIN_BODY}px`);
           const list = <T>(xs: T[], say: (x: T) => string) => xs.slice(0, 6).map(say).join('; ') + (xs.length > 6 ? `; … ${xs.length - 6} more` : '');
           if (m.texts.length) found.push(`${at}: ${m.texts.length} text(s) < ${MIN_TEXT}px: ${list(m.texts, (t) => `${t.size}px「${t.text}」`)}`);

@@ -165,15 +165,21 @@ export async function signInAs(kit: BrowserKit, role: Role): Promise<void> {
   await kit.see('.home-head .hero');
 }
 
-/**
- * Opens `page` afresh in the current tab, in 长辈模式 or not (the preference the switch stores),
- * and waits until it has rendered and its loading indicators are gone.
- */
-export async function openPage(p: Page, base: string, page: string, query: string, elderly: boolean): Promise<void> {
+/** Turns 长辈模式 on or off in the tab's storage (the preference the 长辈版 switch writes). */
+export async function setElderly(p: Page, base: string, elderly: boolean): Promise<void> {
   await p.goto('about:blank');
   await p.goto(base);
   // Taro's storage wraps a value as { data }; services/prefs.ts reads { elderly }.
   await p.evaluate(`localStorage.setItem('prefs.v1', ${JSON.stringify(JSON.stringify({ data: { elderly } }))})`);
+}
+
+/**
+ * Opens `page` afresh in the current tab (a new load: no page stack left behind), in 长辈模式 or
+ * not when `elderly` is given, and waits until it has rendered and its loading indicators are gone.
+ */
+export async function openPage(p: Page, base: string, page: string, query: string, elderly?: boolean): Promise<void> {
+  // Given a mode, it is set first (one more load); the measuring tests set it once per run.
+  if (elderly !== undefined) await setElderly(p, base, elderly);
   await p.goto('about:blank');
   await p.goto(`${base}#/${page}${query}`);
   await p.locator('.taro_page .page').filter({ visible: true }).first().waitFor({ state: 'visible', timeout: WAIT });
@@ -214,4 +220,9 @@ export function a11yKit(): { kit: BrowserKit; ids: () => DemoIds } {
       return made;
     },
   };
+}
+
+/** Whether the shown page is in 长辈模式 (its shell carries .page--elder). */
+export async function shownInElderMode(p: Page): Promise<boolean> {
+  return (await p.locator('.taro_page .page--elder').filter({ visible: true }).count()) > 0;
 }
