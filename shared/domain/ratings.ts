@@ -111,9 +111,8 @@ export const CALLBACK_RESULT_LABELS: Record<CallbackResult, string> = {
   unreachable: '多次联系未接通',
 };
 
-export const rectificationSchema = z.object({
-  /** `rect:<ratingId>`: one per bad review. */
-  id: z.string(),
+/** What a rectification item and an appeal both say about the rating they follow. */
+const ratedMatterFields = {
   centerId: z.string(),
   ratingId: z.string(),
   caseId: z.string(),
@@ -121,6 +120,15 @@ export const rectificationSchema = z.object({
   itemName: z.string(),
   windowId: z.string(),
   level: z.enum(RATING_LEVELS),
+};
+
+/** A step someone wrote down: what, who, when. */
+const writtenStep = z.object({ text: z.string(), byId: z.string(), byName: z.string(), at: z.string() });
+
+export const rectificationSchema = z.object({
+  /** `rect:<ratingId>`: one per bad review. */
+  id: z.string(),
+  ...ratedMatterFields,
   /** The head of the window: the A-post holder (see headOfWindow). */
   headId: z.string(),
   headName: z.string(),
@@ -128,8 +136,8 @@ export const rectificationSchema = z.object({
   openedOn: z.string(),
   /** openedOn + 15 working days. */
   deadline: z.string(),
-  verification: z.object({ text: z.string(), byId: z.string(), byName: z.string(), at: z.string() }).optional(),
-  measures: z.object({ text: z.string(), byId: z.string(), byName: z.string(), at: z.string() }).optional(),
+  verification: writtenStep.optional(),
+  measures: writtenStep.optional(),
   callback: z.object({ result: z.enum(CALLBACK_RESULTS), note: z.string(), byId: z.string(), byName: z.string(), at: z.string(), onTime: z.boolean() }).optional(),
   closedAt: z.string().optional(),
   /** How it ended: the normal close, or the rating's appeal was upheld. */
@@ -150,13 +158,7 @@ export const APPEAL_DECISION_LABELS: Record<AppealDecision, string> = { upheld: 
 export const ratingAppealSchema = z.object({
   /** `appeal:<ratingId>`: one appeal per rating. */
   id: z.string(),
-  centerId: z.string(),
-  ratingId: z.string(),
-  caseId: z.string(),
-  caseNumber: z.string(),
-  itemName: z.string(),
-  windowId: z.string(),
-  level: z.enum(RATING_LEVELS),
+  ...ratedMatterFields,
   byId: z.string(),
   byName: z.string(),
   reasons: z.string(),

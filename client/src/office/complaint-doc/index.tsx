@@ -1,8 +1,7 @@
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import NoticeSheet from '../../components/notice-sheet';
-import PageShell from '../../components/page-shell';
-import StateView from '../../components/state-view';
+import NoticePage from '../../components/notice-sheet/notice-page';
+import PhoneLink from '../../components/phone-link';
 import { complaintsApi } from '../../services/fn/complaints';
 import { useLoad } from '../../services/use-load';
 
@@ -14,25 +13,16 @@ export default function ComplaintDoc() {
   const { params } = useRouter();
   const complaintId = decodeURIComponent(params.id ?? '');
   const res = useLoad(() => complaintsApi.document({ complaintId }), complaintId);
-  if (!res.data) {
-    return (
-      <PageShell>
-        <StateView loading={res.loading} error={res.error} onRetry={res.reload} next={res.next} />
-      </PageShell>
-    );
-  }
-  const d = res.data;
   return (
-    <PageShell className="page--doc">
-      <NoticeSheet centerName={d.centerName} title={d.title} number={d.number} issued={d.issuedOn}>
-        {d.paragraphs.map((p) => (
-          <View key={p} className="notice-sheet__para">
-            {p}
+    <NoticePage res={res} number={(d) => d.number} issued={(d) => d.issuedOn}>
+      {(d) => (
+        <>
+          <View className="notice-sheet__meta">承办人:{d.handlerName}</View>
+          <View className="notice-sheet__meta">
+            咨询电话:<PhoneLink phone={d.phone} what="咨询电话" />
           </View>
-        ))}
-        <View className="notice-sheet__meta">承办人:{d.handlerName}</View>
-        <View className="notice-sheet__meta">咨询电话:{d.phone}</View>
-      </NoticeSheet>
-    </PageShell>
+        </>
+      )}
+    </NoticePage>
   );
 }

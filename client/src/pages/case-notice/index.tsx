@@ -2,9 +2,7 @@ import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { DocumentKind } from '@shared/contracts/cases';
 import { documentDate } from '@shared/domain/time';
-import NoticeSheet from '../../components/notice-sheet';
-import PageShell from '../../components/page-shell';
-import StateView from '../../components/state-view';
+import NoticePage from '../../components/notice-sheet/notice-page';
 import { api } from '../../services/api';
 import { useLoad } from '../../services/use-load';
 import PhoneLink from '../../components/phone-link';
@@ -18,37 +16,28 @@ export default function CaseNotice() {
   const caseId = decodeURIComponent(params.caseId ?? '');
   const kind = (params.kind ?? 'acceptance') as DocumentKind;
   const res = useLoad(() => api.cases.document({ caseId, kind }), `${caseId}|${kind}`);
-  if (!res.data) {
-    return (
-      <PageShell>
-        <StateView loading={res.loading} error={res.error} onRetry={res.reload} />
-      </PageShell>
-    );
-  }
-  const d = res.data;
   return (
-    <PageShell className="page--doc">
-      <NoticeSheet centerName={d.centerName} title={d.title} number={d.caseNumber} issued={d.issuedOn ? documentDate(d.issuedOn) : ''}>
-        {d.paragraphs.map((p) => (
-          <View key={p} className="notice-sheet__para">
-            {p}
+    <NoticePage res={res} number={(d) => d.caseNumber} issued={(d) => (d.issuedOn ? documentDate(d.issuedOn) : '')}>
+      {(d) => (
+        <>
+          {d.list.length > 0 && (
+            <View className="notice-sheet__list">
+              {d.list.map((x, i) => (
+                <View key={x}>
+                  {i + 1}. {x}
+                </View>
+              ))}
+            </View>
+          )}
+          <View className="notice-sheet__meta">事项:{d.itemName}</View>
+          <View className="notice-sheet__meta">
+            承办窗口:{d.windowName} 承办人:{d.handlerName}
           </View>
-        ))}
-        {d.list.length > 0 && (
-          <View className="notice-sheet__list">
-            {d.list.map((x, i) => (
-              <View key={x}>
-                {i + 1}. {x}
-              </View>
-            ))}
+          <View className="notice-sheet__meta">
+            咨询电话:<PhoneLink phone={d.phone} what="咨询电话" />
           </View>
-        )}
-        <View className="notice-sheet__meta">事项:{d.itemName}</View>
-        <View className="notice-sheet__meta">承办窗口:{d.windowName} 承办人:{d.handlerName}</View>
-        <View className="notice-sheet__meta">
-          咨询电话:<PhoneLink phone={d.phone} what="咨询电话" />
-        </View>
-      </NoticeSheet>
-    </PageShell>
+        </>
+      )}
+    </NoticePage>
   );
 }

@@ -1,8 +1,7 @@
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import NoticeSheet from '../../components/notice-sheet';
-import PageShell from '../../components/page-shell';
-import StateView from '../../components/state-view';
+import NoticePage from '../../components/notice-sheet/notice-page';
+import PhoneLink from '../../components/phone-link';
 import { petitionsApi } from '../../services/fn/petitions';
 import { useLoad } from '../../services/use-load';
 
@@ -15,24 +14,13 @@ export default function PetitionDoc() {
   const petitionId = decodeURIComponent(params.id ?? '');
   const kind = params.kind === 'assignment' ? 'assignment' : 'notice';
   const res = useLoad(() => petitionsApi.document({ petitionId, kind }), `${petitionId}|${kind}`);
-  if (!res.data) {
-    return (
-      <PageShell>
-        <StateView loading={res.loading} error={res.error} onRetry={res.reload} next={res.next} />
-      </PageShell>
-    );
-  }
-  const d = res.data;
   return (
-    <PageShell className="page--doc">
-      <NoticeSheet centerName={d.centerName} title={d.title} number={d.number} issued={d.issuedOn}>
-        {d.paragraphs.map((p) => (
-          <View key={p} className="notice-sheet__para">
-            {p}
-          </View>
-        ))}
-        <View className="notice-sheet__meta">联系电话:{d.phone}</View>
-      </NoticeSheet>
-    </PageShell>
+    <NoticePage res={res} number={(d) => d.number} issued={(d) => d.issuedOn}>
+      {(d) => (
+        <View className="notice-sheet__meta">
+          联系电话:<PhoneLink phone={d.phone} what="联系电话" />
+        </View>
+      )}
+    </NoticePage>
   );
 }
