@@ -5,7 +5,6 @@
  * from them (scripts/bench-table.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { Worker } from 'node:worker_threads';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +22,7 @@ import { WorkCalendar } from '../shared/domain/calendar';
 import { OFFICIAL_SCHEDULE } from '../shared/domain/official-calendar';
 import { SqliteStore } from '../cloudfunctions/core/store/sqlite';
 import { writeReadme } from './bench-table';
+import { emitLoad, loadFromWorker, percentile } from './bench/load';
 import { measureActions } from './store-calls';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -57,9 +57,6 @@ function weappSizes(): void {
   emit('weapp.total_bytes', total, 'bytes');
 }
 
-const percentile = (sorted: number[], p: number): number =>
-  sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0);
-
 async function catalogSearch(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsc-bench-'));
   const store = new SqliteStore({ dataDir: dir });
@@ -68,34 +65,11 @@ async function catalogSearch(): Promise<void> {
   const queries = ['低保', '养老保险', '残疾人证', '宅基地', '医保', '高龄津贴', '临时救助', '生育登记'];
   const clients = 50;
   const perClient = 100;
-  const latencies: number[] = [];
-  let errors = 0;
-  const once = async (q: string) => {
-    const t0 = performance.now();
-    const res = await fetch(`${host.url}/fn/catalog`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ action: 'search', input: { centerId: 'c-baisha', q } }),
-    });
-    const body = (await res.json()) as { ok: boolean };
-    latencies.push(performance.now() - t0);
-    if (!body.ok) errors += 1;
-  };
+  const search = (n: number) => ({ body: { action: 'search', input: { centerId: 'c-baisha', q: queries[n % queries.length] } } });
   // Warm-up, then 50 concurrent clients over HTTP.
-  for (const q of queries) await once(q);
-  latencies.length = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async (_, c) => {
-      for (let i = 0; i < perClient; i += 1) await once(queries[(c + i) % queries.length] as string);
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  emit('api.catalog_search.p50_ms', percentile(latencies, 50), 'ms');
-  emit('api.catalog_search.p99_ms', percentile(latencies, 99), 'ms');
-  emit('api.catalog_search.rps', latencies.length / elapsed, 'req/s');
-  emit('api.catalog_search.errors', errors, 'count');
+  await loadFromWorker(host.url, 'catalog', [queries.map((_, n) => search(n))]);
+  const load = await loadFromWorker(host.url, 'catalog', Array.from({ length: clients }, (_, c) => Array.from({ length: perClient }, (_, i) => search(c + i))));
+  emitLoad(emit, 'api.catalog_search', load);
   await host.close();
   await store.close();
   fs.rmSync(dir, { recursive: true, force: true });
@@ -148,47 +122,6 @@ async function villagers(f: Fixture, n: number, prefix: string): Promise<string[
   return tokens;
 }
 
-interface Load {
-  /** Seconds from the first request to the last answer. */
-  elapsed: number;
-  latencies: number[];
-  statuses: number[];
-}
-
-/**
- * Clients in their own thread (issue 12), as real clients are in other processes: the host's
- * event loop serves requests and does not also run fifty fetch loops. Client c sends
- * requests[c], one after another; all clients at once.
- */
-function loadFromWorker(url: string, fn: string, requests: Array<Array<{ token: string; body: unknown }>>): Promise<Load> {
-  const code = `
-    const { parentPort, workerData } = require('node:worker_threads');
-    const { url, fn, requests } = workerData;
-    (async () => {
-      const latencies = [];
-      const statuses = [];
-      const t0 = performance.now();
-      await Promise.all(requests.map(async (mine) => {
-        for (const r of mine) {
-          const s = performance.now();
-          const res = await fetch(url + '/fn/' + fn, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + r.token }, body: JSON.stringify(r.body) });
-          await res.arrayBuffer();
-          latencies.push(performance.now() - s);
-          statuses.push(res.status);
-        }
-      }));
-      parentPort.postMessage({ elapsed: (performance.now() - t0) / 1000, latencies, statuses });
-    })().catch((e) => { throw e; });`;
-  return new Promise((resolve, reject) => {
-    const w = new Worker(code, { eval: true, workerData: { url, fn, requests } });
-    w.once('message', (m: Load) => {
-      resolve(m);
-      void w.terminate();
-    });
-    w.once('error', reject);
-  });
-}
-
 /**
  * booking.create: 50 concurrent clients booking across the windows' slots of the coming days,
  * after a warm-up of 250 bookings by other villagers (the host's code compiled and its caches
@@ -196,7 +129,7 @@ function loadFromWorker(url: string, fn: string, requests: Array<Array<{ token: 
  */
 async function bookingCreate(f: Fixture): Promise<void> {
   const clients = 50;
-  const perClient = 20;
+  const perClient = 40;
   const warmup = 250;
   const tokens = await villagers(f, warmup + clients * perClient, 'u-bench');
   const items = (await f.store.find('items', { where: { centerId: 'c-baisha' } })).map((i) => i.id);
@@ -210,7 +143,6 @@ async function bookingCreate(f: Fixture): Promise<void> {
   const batch = (from: number, count: number) => Array.from({ length: clients }, (_, c) => Array.from({ length: count }, (_, i) => request(from + c * count + i)));
   await loadFromWorker(f.url, 'booking', batch(clients * perClient, warmup / clients));
   const { elapsed, latencies, statuses } = await loadFromWorker(f.url, 'booking', batch(0, perClient));
-  latencies.sort((a, b) => a - b);
   const count = (code: number) => statuses.filter((s) => s === code).length;
   emit('booking.create.rps', latencies.length / elapsed, 'req/s');
   emit('booking.create.p50_ms', percentile(latencies, 50), 'ms');
@@ -250,26 +182,13 @@ async function complaints(f: Fixture): Promise<void> {
   const perClient = 10;
   const tokens = await villagers(f, clients, 'u-cmp');
   const input = (n: number) => ({ subjectKind: 'center', facts: `第${n}号:大厅排队时间较长,无人引导,希望改进。`, wants: '希望增加引导人员' });
-  const latencies: number[] = [];
-  let errors = 0;
-  const started = performance.now();
-  await Promise.all(
-    tokens.map(async (token, c) => {
-      for (let i = 0; i < perClient; i += 1) {
-        const n = c * perClient + i;
-        const t0 = performance.now();
-        const status = await post(f.url, 'complaints', { action: 'file', input: input(n), requestId: `cmp-${n}` }, token);
-        latencies.push(performance.now() - t0);
-        if (status !== 200) errors += 1;
-      }
+  const filings = tokens.map((token, c) =>
+    Array.from({ length: perClient }, (_, i) => {
+      const n = c * perClient + i;
+      return { token, body: { action: 'file', input: input(n), requestId: `cmp-${n}` } };
     }),
   );
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  emit('complaint.file.p50_ms', percentile(latencies, 50), 'ms');
-  emit('complaint.file.p99_ms', percentile(latencies, 99), 'ms');
-  emit('complaint.file.rps', latencies.length / elapsed, 'req/s');
-  emit('complaint.file.errors', errors, 'count');
+  emitLoad(emit, 'complaint.file', await loadFromWorker(f.url, 'complaints', filings));
 
   const office = demoUserId('c-baisha', 'office');
   const routes: number[] = [];

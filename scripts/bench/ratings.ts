@@ -17,15 +17,11 @@ import { windowId } from '../../cloudfunctions/core/seed/organisation';
 import { SqliteStore } from '../../cloudfunctions/core/store/sqlite';
 import type { Case } from '../../shared/domain/cases';
 import { RATING_LEVELS } from '../../shared/domain/ratings';
-
-export type Emit = (metric: string, value: number, unit: string) => void;
+import { emitLoad, loadFromWorker, type Emit } from './load';
 
 const CENTER = 'c-baisha';
 const CLIENTS = 50;
 const PER_CLIENT = 10;
-
-const percentile = (sorted: number[], p: number): number =>
-  sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0);
 
 export async function ratingSubmit(emit: Emit): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsc-bench-rate-'));
@@ -68,31 +64,15 @@ export async function ratingSubmit(emit: Emit): Promise<void> {
       }
       villagers.push({ token: tokens.issue(id, new Date()), cases });
     }
-    const latencies: number[] = [];
-    let errors = 0;
-    const started = performance.now();
-    await Promise.all(
-      villagers.map(async (v, c) => {
-        for (const [i, caseId] of v.cases.entries()) {
-          const level = (c * PER_CLIENT + i) % 10 === 0 ? 'unsatisfied' : RATING_LEVELS[i % 3];
-          const t0 = performance.now();
-          const res = await fetch(`${host.url}/fn/ratings`, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${v.token}` },
-            body: JSON.stringify({ action: 'rate', input: { caseId, level, comment: '谢谢' }, requestId: `rate-${caseId}` }),
-          });
-          await res.arrayBuffer();
-          latencies.push(performance.now() - t0);
-          if (res.status !== 200) errors += 1;
-        }
+    const requests = villagers.map((v, c) =>
+      v.cases.map((caseId, i) => {
+        const level = (c * PER_CLIENT + i) % 10 === 0 ? 'unsatisfied' : RATING_LEVELS[i % 3];
+        return { token: v.token, body: { action: 'rate', input: { caseId, level, comment: '谢谢' }, requestId: `rate-${caseId}` } };
       }),
     );
-    const elapsed = (performance.now() - started) / 1000;
-    latencies.sort((a, b) => a - b);
-    emit('rating.submit.p50_ms', percentile(latencies, 50), 'ms');
-    emit('rating.submit.p99_ms', percentile(latencies, 99), 'ms');
-    emit('rating.submit.rps', latencies.length / elapsed, 'req/s');
-    emit('rating.submit.errors', errors, 'count');
+    const load = await loadFromWorker(host.url, 'ratings', requests);
+    emitLoad(emit, 'rating.submit', load);
+    const errors = load.statuses.filter((s) => s !== 200).length;
     if ((await store.count('ratings')) !== CLIENTS * PER_CLIENT - errors) throw new Error('a rating answered 200 was not stored');
   } finally {
     await host.close();

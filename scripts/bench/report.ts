@@ -19,9 +19,8 @@ import { SqliteStore } from '../../cloudfunctions/core/store/sqlite';
 import type { Case } from '../../shared/domain/cases';
 import type { Complaint } from '../../shared/domain/complaints';
 import { monthDates } from '../../shared/domain/duty';
+import type { Emit } from './load';
 import { RATING_LEVELS, ratingId, rectificationId, type Rating, type Rectification } from '../../shared/domain/ratings';
-
-export type Emit = (metric: string, value: number, unit: string) => void;
 
 const CENTER = 'c-baisha';
 const MONTHS = ['2026-09', '2026-10', '2026-11'] as const;
