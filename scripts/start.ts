@@ -9,6 +9,7 @@ import { DevTokens } from '../cloudfunctions/core/identity/dev-token';
 import { startLocalHost } from '../cloudfunctions/core/runtime/local-host';
 import { dataDir } from '../cloudfunctions/core/runtime/store-from-env';
 import { seedDemoData } from '../cloudfunctions/core/seed/demo';
+import { publishDemoDisclosure } from '../cloudfunctions/core/seed/demo-disclosure';
 import { SqliteStore } from '../cloudfunctions/core/store/sqlite';
 import { dateLabel, shanghaiDate, shanghaiTime } from '../shared/domain/time';
 import { hostClockFromEnv } from './demo-clock';
@@ -19,7 +20,10 @@ async function main(): Promise<void> {
   ensureH5Build();
   const dir = dataDir();
   const store = new SqliteStore({ dataDir: dir });
-  if (await seedDemoData(store, clock)) console.log(`已创建演示数据:${store.file}`);
+  if (await seedDemoData(store, clock)) {
+    await publishDemoDisclosure(store, clock);
+    console.log(`已创建演示数据:${store.file}`);
+  }
   const port = Number(process.env.PORT ?? 8080);
   const host = await startLocalHost({ store, tokens: DevTokens.forDataDir(dir), port, staticDir: H5_DIR, clock });
   console.log(`便民服务中心本地服务已启动:${host.url}`);

@@ -135,6 +135,32 @@ describe('cancel and reschedule (R-BOOK-3)', () => {
     expect(slots.map((s) => [s.date, s.start, s.booked])).toEqual([['2026-03-03', '10:00', 0], ['2026-03-04', '14:00', 1]]);
   });
 
+  test('a reschedule onto a day that already has a booking of the same item is refused, writing nothing (R-BOOK-3)', async () => {
+    const mon = await api.ok<Detail>(VILLAGER, 'booking', 'create', { itemId: ITEM, date: '2026-03-03', start: '10:00' });
+    await api.ok<Detail>(VILLAGER, 'booking', 'create', { itemId: ITEM, date: '2026-03-04', start: '10:00' });
+    const before = { ...(await countAll()), moved: await store.get('bookings', mon.booking.id) };
+    const r = await api.call(VILLAGER, 'booking', 'reschedule', { bookingId: mon.booking.id, date: '2026-03-04', start: '14:00' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('无需重复预约') } });
+    expect({ ...(await countAll()), moved: await store.get('bookings', mon.booking.id) }).toEqual(before);
+    // The same day, another time: still allowed.
+    await api.ok(VILLAGER, 'booking', 'reschedule', { bookingId: mon.booking.id, date: '2026-03-03', start: '15:00' });
+  });
+
+  test('after a reschedule the duplicate guard is on the new day: a second booking there is refused even when the first check misses it', async () => {
+    const d = await api.ok<Detail>(VILLAGER, 'booking', 'create', { itemId: ITEM, date: '2026-03-03', start: '10:00' });
+    await api.ok(VILLAGER, 'booking', 'reschedule', { bookingId: d.booking.id, date: '2026-03-04', start: '14:00' });
+    // The day's bookings as a concurrent request read them a moment earlier: none yet. Only the
+    // guard written with the reschedule can stop the second booking.
+    const find = store.find.bind(store);
+    const spy = jest.spyOn(store, 'find').mockImplementation(async (col, opts) => (col === 'bookings' ? [] : find(col, opts)) as never);
+    const r = await api.call(VILLAGER, 'booking', 'create', { itemId: ITEM, date: '2026-03-04', start: '09:00' });
+    spy.mockRestore();
+    expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('改期') } });
+    expect(await store.count('bookings', { status: 'booked', date: '2026-03-04' })).toBe(1);
+    // The day it left is free for the item again.
+    await api.ok(VILLAGER, 'booking', 'create', { itemId: ITEM, date: '2026-03-03', start: '11:00' });
+  });
+
   test('nobody else may cancel a booking', async () => {
     const d = await api.ok<Detail>(VILLAGER, 'booking', 'create', { itemId: ITEM, date: '2026-03-03', start: '10:00' });
     expect(await api.call(demoUserId('c-baisha', 'agent'), 'booking', 'cancel', { bookingId: d.booking.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

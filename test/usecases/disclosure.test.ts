@@ -7,6 +7,7 @@
  */
 import { ManualClock } from '../../cloudfunctions/core/clock';
 import { demoUserId } from '../../cloudfunctions/core/seed/demo';
+import { publishDemoDisclosure } from '../../cloudfunctions/core/seed/demo-disclosure';
 import type { CollectionName } from '../../cloudfunctions/core/store/collections';
 import type { SqliteStore } from '../../cloudfunctions/core/store/sqlite';
 import type { CommentView, PrepubView } from '../../shared/contracts/disclosure';
@@ -69,6 +70,18 @@ describe('政务公开: publish, archive, browse (R-CAT-4)', () => {
     await saveDraft({ supervision: '' });
     const one = await refusedCall(store, PUB_WATCHED, () => api.call(ADMIN, 'disclosure', 'publish', {}));
     expect(one.fields).toEqual(['sections.supervision']);
+  });
+
+  test('a fresh local demo (npm start) has each center\'s first version, published by its admin through the same actions', async () => {
+    await publishDemoDisclosure(store, clock);
+    for (const [centerId, admin, township] of [['c-baisha', '赵磊', '镇人民政府'], ['c-liutang', '冯晓', '乡人民政府']] as const) {
+      const { version } = await api.ok<{ version: { number: number; publisherName: string; sections: Sections } | null }>(null, 'disclosure', 'current', { centerId });
+      expect(version).toMatchObject({ number: 1, publisherName: admin });
+      expect(version?.sections.organisation.text).toContain(township);
+      expect(version?.sections.commitments.text).toContain('一次性告知');
+      expect(version?.sections.windows.length).toBeGreaterThan(0);
+    }
+    expect(await store.count('audit', { action: 'disclosure.publish' })).toBe(2);
   });
 
   test('a month without a published roster is an empty section: refused, nothing written', async () => {

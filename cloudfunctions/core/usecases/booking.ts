@@ -415,12 +415,15 @@ export async function reschedule(ctx: Ctx, input: In<'reschedule'>): Promise<Out
   const [b, data] = await Promise.all([loadBooking(ctx, input.bookingId), centerData(ctx.store, user.centerId)]);
   const sid = slotId(b.windowId, input.date, input.start);
   const qid = seqId(b.windowId, input.date);
-  // Who may change it, whom to tell, and the new slot's documents: one round trip.
-  const [{ party, parties }, , newSlot, newSeq] = await Promise.all([
+  const otherDay = b.date !== input.date;
+  // Who may change it, whom to tell, the new slot's documents and the new day's bookings of the
+  // same person: one round trip.
+  const [{ party, parties }, , newSlot, newSeq, newDay] = await Promise.all([
     partyAndParties(ctx, user, b),
     agentStillActing(ctx, user, b),
     ctx.store.get('slots', sid),
     ctx.store.get('meta', qid),
+    otherDay ? ctx.store.find('bookings', { where: b.residentId !== undefined ? { residentId: b.residentId, date: input.date } : { bookedBy: b.bookedBy, date: input.date } }) : [],
   ]);
   if (!party) throw new AppError('FORBIDDEN', '对不起,只有预约人本人或代办员可以改期。');
   const problem = bookerChangeProblem(b, ctx.clock.now());
@@ -428,6 +431,10 @@ export async function reschedule(ctx: Ctx, input: In<'reschedule'>): Promise<Out
   if (b.date === input.date && b.start === input.start) {
     throw new AppError('VALIDATION', '新的时段与原预约相同,请选择另一个时段。', [{ field: 'start', message: '请选择不同的时段' }]);
   }
+  // One booking of an item per person and day, whichever way it got there (R-BOOK-3).
+  const dup = newDay.find((o) => o.id !== b.id && o.itemId === b.itemId && o.status === 'booked' && o.bookedBy === b.bookedBy);
+  if (dup) throw duplicateBooking(dup, b.itemName);
+  const guard = dupGuardId(b.bookedBy, b.residentId, b.itemId, input.date);
   const own = b.centerId === data.center?.id ? data : await centerData(ctx.store, b.centerId);
   const window = own.window(b.windowId) ?? (await loadWindow(ctx, b.windowId));
   slotCheck(own.cal, ctx, window, input.date, input.start);
@@ -437,8 +444,17 @@ export async function reschedule(ctx: Ctx, input: In<'reschedule'>): Promise<Out
   try {
     await ensureSlotDocs(ctx, window, input.date, input.start, [newSlot, newSeq]);
     const next = await ctx.store.transaction(async (tx) => {
-      const [found, slot, oldSlot, seq] = await Promise.all([tx.get('bookings', b.id), tx.get('slots', sid), tx.get('slots', oldSid), tx.get('meta', qid)]);
+      const [found, slot, oldSlot, seq, guardDoc] = await Promise.all([
+        tx.get('bookings', b.id),
+        tx.get('slots', sid),
+        tx.get('slots', oldSid),
+        tx.get('meta', qid),
+        otherDay ? tx.get('meta', guard) : null,
+      ]);
       const cur = stillBooked(found, b);
+      // The duplicate check again, with the write, as in create: the guard moves with the booking.
+      const twin = await bookedUnder(tx, guardDoc, input.date);
+      if (twin && twin.id !== cur.id) throw duplicateBooking(twin, cur.itemName);
       const place = takenPlace(window, input.date, input.start, slot);
       const released = releasedPlace(oldSlot);
       const seqNo = Number(seq?.value ?? '0') + 1;
@@ -455,6 +471,7 @@ export async function reschedule(ctx: Ctx, input: In<'reschedule'>): Promise<Out
         tx.put('slots', place),
         released ? tx.put('slots', released) : null,
         sameDay ? null : tx.put('meta', { id: qid, value: String(seqNo) }),
+        sameDay ? null : tx.put('meta', { id: guard, value: cur.id }),
         tx.put('bookings', after),
         appendAudit(tx, { centerId: cur.centerId, at, actorId: user.id, action: 'booking.reschedule', collection: 'bookings', recordId: cur.id, before: cur, after }),
         notifyParties(tx, parties, after, '', '预约已改期', `${after.applicantName}办理“${after.itemName}”的预约已改到${dateLabel(after.date)} ${after.start}–${after.end},预约号 ${after.number}。`, at),
