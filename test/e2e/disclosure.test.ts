@@ -169,4 +169,34 @@ describe('政务公开 and 意见征集 in the H5 app (Mon 2026-03-02 10:00)', (
     await expect(kit.page.locator('.at-button', { hasText: '修改我的意见' }).filter({ visible: true }).count()).resolves.toBe(0);
     await screenshot('villager-reads-answer');
   }, TEST_TIMEOUT);
+
+  test('a shared link opens the center\'s pages for someone not signed in; a bare link offers the center list; a missing record offers 返回, not 重新加载', async () => {
+    // Runs after the test above: two versions are published. A fresh phone, nobody signed in.
+    await freshStart();
+    const open = async (route: string) => {
+      await kit.page.goto('about:blank');
+      await kit.page.goto(`${kit.base()}#/${route}`);
+    };
+    await open('open/index/index?centerId=c-baisha');
+    await see('.title', '第2期 · 2026年3月2日发布');
+    await see('.open-text', ORG_2);
+    // The pages behind it show the same center.
+    await (await see('.nav-row', '历次公开版本')).click();
+    await (await see('.nav-row', '第1期 · 2026年3月2日 · 赵磊')).click();
+    await see('.open-text', ORG_1);
+    await screenshot('shared-link-version-1');
+
+    await open('open/index/index');
+    await see('.card', '请先选择您所在乡镇的便民服务中心');
+    await expect(kit.shown('.error').count()).resolves.toBe(0);
+    await screenshot('bare-link');
+    await (await see('.nav-row', '选择服务中心')).click();
+    await see('.hero', '请选择您所在乡镇的便民服务中心');
+
+    // A guide whose item is gone (an old shared link): loading again cannot help.
+    await open('pages/guide/index?id=item-none');
+    await see('.error');
+    await see('.at-button', '返回');
+    await expect(kit.shown('.at-button', '重新加载').count()).resolves.toBe(0);
+  }, TEST_TIMEOUT);
 });

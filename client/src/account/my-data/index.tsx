@@ -49,7 +49,7 @@ function MyData() {
   const data = res.data;
   return (
     <PageShell>
-      <StateView loading={res.loading} error={res.error} onRetry={res.reload} />
+      <StateView loading={res.loading} error={res.error} onRetry={res.reload} next={res.next} />
       {data && (
         <Section title="中心保存的您的信息">
           <View className="muted para">

@@ -58,6 +58,7 @@ function Profile() {
               loading={villages.loading}
               error={villages.error}
               onRetry={villages.reload}
+              next={villages.next}
               empty={villages.data?.villages.length === 0 ? '本中心还没有登记村(社区),可以先不选,谢谢。' : null}
             />
             <View className="village-choices">

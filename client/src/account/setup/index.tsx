@@ -44,7 +44,7 @@ export default function Setup() {
   return (
     <PageShell>
       <View className="card muted">本页面供部署人员使用:用部署时设置的一次性初始化口令,把您的微信设为所选中心的第一位管理员。每个中心只能设置一次;其他管理员和工作人员请由管理员发放邀请码绑定。</View>
-      <StateView loading={centers.loading} error={centers.error} onRetry={centers.reload} />
+      <StateView loading={centers.loading} error={centers.error} onRetry={centers.reload} next={centers.next} />
       {centers.data && !done && (
         <View className="card">
           <Field label="服务中心" errors={errs('centerId')}>

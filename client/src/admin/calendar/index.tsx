@@ -92,7 +92,7 @@ function Calendar() {
         </View>
         {res.data && !res.data.yearKnown && <View className="error">{year}年的法定节假日安排尚未录入:请按国务院办公厅通知逐日录入放假日和调休上班日,录入前按周一至周五上班计算。</View>}
         {res.data?.yearKnown && <View className="muted">{year}年的法定节假日已按国家安排计入,以下为本中心另行登记的条目。</View>}
-        <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} empty={res.data?.entries.length === 0 ? '本年没有另行登记的条目。' : null} />
+        <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} next={res.next} empty={res.data?.entries.length === 0 ? '本年没有另行登记的条目。' : null} />
         {res.data?.entries.map((e) => (
           <View key={e.date} className="row">
             <View>

@@ -168,7 +168,7 @@ function People() {
           </Field>
           {(draft.role === 'staff' || draft.role === 'pad') && (
             <Field label="所在窗口" errors={form.errs('windowId')}>
-              <StateView loading={windows.loading} error={windows.error} onRetry={windows.reload} empty={windows.data?.windows.length === 0 ? '本中心还没有窗口,请先在“窗口预约设置”中添加。' : null} />
+              <StateView loading={windows.loading} error={windows.error} onRetry={windows.reload} next={windows.next} empty={windows.data?.windows.length === 0 ? '本中心还没有窗口,请先在“窗口预约设置”中添加。' : null} />
               {windows.data?.windows.map((w) => (
                 <Choice key={w.id} on={draft.windowId === w.id} title={w.name} onTap={() => set({ windowId: w.id })} />
               ))}
@@ -176,7 +176,7 @@ function People() {
           )}
           {draft.role === 'agent' && (
             <Field label="负责的村(社区)" errors={form.errs('villageId')}>
-              <StateView loading={villages.loading} error={villages.error} onRetry={villages.reload} empty={villages.data?.villages.length === 0 ? '本中心还没有登记村(社区),请联系部署人员在初始化时录入。' : null} />
+              <StateView loading={villages.loading} error={villages.error} onRetry={villages.reload} next={villages.next} empty={villages.data?.villages.length === 0 ? '本中心还没有登记村(社区),请联系部署人员在初始化时录入。' : null} />
               {villages.data?.villages.map((v) => (
                 <Choice key={v.id} on={draft.villageId === v.id} title={v.name} onTap={() => set({ villageId: v.id })} />
               ))}
@@ -196,6 +196,7 @@ function People() {
         loading={res.loading && !res.data}
         error={res.error}
         onRetry={res.reload}
+        next={res.next}
         empty={res.data && people.length === 0 ? '本中心还没有任命的人员,请点“添加人员”。' : null}
       />
       {groupPeople(people).map((g) => (

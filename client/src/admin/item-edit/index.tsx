@@ -151,7 +151,7 @@ function ItemEdit() {
   if (id && !existing.data) {
     return (
       <PageShell>
-        <StateView loading={existing.loading} error={existing.error} onRetry={existing.reload} />
+        <StateView loading={existing.loading} error={existing.error} onRetry={existing.reload} next={existing.next} />
       </PageShell>
     );
   }

@@ -24,7 +24,7 @@ function AdminItems() {
         新增事项
       </TapButton>
       <View className="card" style={{ marginTop: 'var(--space)' }}>
-        <StateView loading={list.loading} error={list.error} onRetry={list.reload} />
+        <StateView loading={list.loading} error={list.error} onRetry={list.reload} next={list.next} />
         {list.data?.items.map((i) => (
           <Tap role="link" onTap={() => Taro.navigateTo({ url: `/admin/item-edit/index?id=${encodeURIComponent(i.id)}` })}
             key={i.id}

@@ -35,7 +35,7 @@ function Posts() {
     <PageShell>
       <View className="muted">A岗不在岗(请假、培训、出差)期间,其办件和到期提醒自动由B岗接收;回岗后自动交回。</View>
       {message && <View className="card">{message}</View>}
-      <StateView loading={res.loading && !res.data} error={res.error ?? center.error} onRetry={res.reload} />
+      <StateView loading={res.loading && !res.data} error={res.error ?? center.error} onRetry={res.reload} next={res.error ? res.next : center.next} />
       {res.data &&
         (center.data?.windows ?? []).map((w) => {
           const v = valueOf(w.id);

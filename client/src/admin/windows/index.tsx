@@ -44,7 +44,7 @@ function Windows() {
     <PageShell>
       <View className="muted">办公时间 9:00–17:00,中午不休息。修改后对新的预约生效,已有预约保持不变。</View>
       {message && <View className="card">{message}</View>}
-      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} />
+      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} next={res.next} />
       {res.data?.windows.map((w) => {
         const d = drafts[w.id];
         if (!d) return null;

@@ -20,7 +20,7 @@ function Residents() {
         登记新的代办群众
       </TapButton>
       <View className="muted">为群众代办前,须取得本人授权(签字授权书、当面授权或本人在小程序中确认)。预约时在办事指南中点“预约办理”,再选择群众。</View>
-      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} empty={res.data?.residents.length === 0 ? '您还没有登记代办群众。' : null} />
+      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} next={res.next} empty={res.data?.residents.length === 0 ? '您还没有登记代办群众。' : null} />
       {res.data && res.data.residents.length > 0 && (
         <View className="card">
           {res.data.residents.map((r) => {

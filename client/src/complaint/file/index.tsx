@@ -115,7 +115,7 @@ export default function FileComplaint() {
       {isAgent && (
         <Section title="为谁投诉(可不选)">
           <View className="muted">您可以为已授权的群众代为投诉;不选则以您本人名义投诉。</View>
-          <StateView loading={residents.loading} error={residents.error} onRetry={residents.reload} />
+          <StateView loading={residents.loading} error={residents.error} onRetry={residents.reload} next={residents.next} />
           <Choice label="我本人" on={!d.residentId} onTap={() => set({ residentId: null })} />
           {(residents.data ?? []).map((r) => (
             <Choice key={r.id} label={r.name} note="已授权" on={d.residentId === r.id} onTap={() => set({ residentId: r.id })} />
@@ -127,7 +127,7 @@ export default function FileComplaint() {
         <Field label="请点选一项" errors={local('subjectKind')}>
           <Choice label="中心整体服务" note="如环境、秩序、办事流程" on={sameSubject(d.subject, { kind: 'center' })} onTap={() => pick({ kind: 'center' })} />
           <View className="muted">某个窗口或窗口的工作人员:</View>
-          <StateView loading={home.loading} error={home.error} onRetry={home.reload} />
+          <StateView loading={home.loading} error={home.error} onRetry={home.reload} next={home.next} />
           {(home.data ?? []).map((w) => (
             <Choice key={w.id} label={w.name} on={sameSubject(d.subject, { kind: 'window', windowId: w.id })} onTap={() => pick({ kind: 'window', windowId: w.id })} />
           ))}

@@ -24,7 +24,7 @@ export default function MyComplaints() {
             投诉查询
           </TapButton>
         </View>
-        <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} empty={res.data && list.length === 0 ? '您还没有投诉记录。对服务有意见,欢迎点“我要投诉”告诉我们,谢谢。' : null} />
+        <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} next={res.next} empty={res.data && list.length === 0 ? '您还没有投诉记录。对服务有意见,欢迎点“我要投诉”告诉我们,谢谢。' : null} />
         {list.map((c) => (
           <Tap role="link" key={c.id} className="card" onTap={() => void Taro.navigateTo({ url: `/complaint/detail/index?id=${encodeURIComponent(c.id)}` })}>
             <View className="row">

@@ -78,7 +78,7 @@ function Editor() {
           ))}
         </View>
       )}
-      <StateView loading={(res.loading && !r) || today.loading} error={res.error ?? today.error} onRetry={res.reload} />
+      <StateView loading={(res.loading && !r) || today.loading} error={res.error ?? today.error} onRetry={res.reload} next={res.error ? res.next : today.next} />
       {r && (
         <View className="card">
           <View className="title">{monthLabel(r.month)}</View>

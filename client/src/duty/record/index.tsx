@@ -52,7 +52,7 @@ function Record() {
 
   return (
     <PageShell>
-      <StateView loading={today.loading && !today.data} error={today.error} onRetry={today.reload} />
+      <StateView loading={today.loading && !today.data} error={today.error} onRetry={today.reload} next={today.next} />
       {today.data && (
         <View className="card">
           <View className="title">今天:{dateLabel(today.data.date)}</View>
@@ -97,7 +97,7 @@ function Record() {
       )}
       {month && (
         <Section title={`${monthLabel(month)}带班值班记录`}>
-          <StateView loading={list.loading && !list.data} error={list.error} onRetry={list.reload} />
+          <StateView loading={list.loading && !list.data} error={list.error} onRetry={list.reload} next={list.next} />
           {list.data && list.data.length === 0 && <View className="muted">本月还没有值班记录。</View>}
           {(list.data ?? []).map((r) => (
             <View key={`${r.date}|${r.leaderId}`} className="duty-record">

@@ -5,7 +5,8 @@ import { monthLabel, monthOf, nextMonth } from '@shared/domain/duty';
 import PageShell from '../../components/page-shell';
 import StateView from '../../components/state-view';
 import { api } from '../../services/api';
-import { getCenterId } from '../../services/session';
+import ChooseCenter from '../../components/choose-center';
+import { usePublicCenter } from '../../services/public-center';
 import { useLoad } from '../../services/use-load';
 import Tap from '../../components/tap';
 
@@ -14,18 +15,25 @@ import Tap from '../../components/tap';
  * duty on which working day, today's row first marked.
  */
 export default function Roster() {
-  const centerId = getCenterId() ?? '';
-  const today = useLoad(() => api.duty.today({ centerId }), centerId);
+  const centerId = usePublicCenter();
+  const today = useLoad(async () => (centerId ? api.duty.today({ centerId }) : null), centerId ?? '');
   const thisMonth = today.data ? monthOf(today.data.date) : null;
   const [month, setMonth] = useState<string | null>(null);
   const shown = month ?? thisMonth;
-  const roster = useLoad(async () => (shown ? (await api.duty.roster({ centerId, month: shown })).roster : null), `${centerId}|${shown ?? ''}`);
+  const roster = useLoad(async () => (centerId && shown ? (await api.duty.roster({ centerId, month: shown })).roster : null), `${centerId ?? ''}|${shown ?? ''}`);
   const r = roster.data;
+  if (!centerId) {
+    return (
+      <PageShell>
+        <ChooseCenter />
+      </PageShell>
+    );
+  }
 
   return (
     <PageShell>
       <View className="muted">您好!中心每个工作日都有领导带班值班,您有困难或意见,可以当面找带班领导反映。</View>
-      <StateView loading={today.loading} error={today.error} onRetry={today.reload} />
+      <StateView loading={today.loading} error={today.error} onRetry={today.reload} next={today.next} />
       {thisMonth && (
         <View className="day-tabs">
           {[thisMonth, nextMonth(thisMonth)].map((m) => (
@@ -35,7 +43,7 @@ export default function Roster() {
           ))}
         </View>
       )}
-      <StateView loading={roster.loading && !r} error={roster.error} onRetry={roster.reload} />
+      <StateView loading={roster.loading && !r} error={roster.error} onRetry={roster.reload} next={roster.next} />
       {r && !r.published && (
         <View className="card">对不起,{monthLabel(r.month)}的带班值班表还没有公示,请稍后再来查看;如有急事,请拨打中心咨询电话,谢谢。</View>
       )}

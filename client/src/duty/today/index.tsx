@@ -29,14 +29,14 @@ function Today() {
   const petitions = useLoad(async () => openAlertPetitions((await petitionsApi.list({})).petitions), 'petitions');
   return (
     <PageShell>
-      <StateView loading={today.loading && !today.data} error={today.error} onRetry={today.reload} />
+      <StateView loading={today.loading && !today.data} error={today.error} onRetry={today.reload} next={today.next} />
       {today.data && user && <LeaderToday today={today.data} userId={user.id} />}
       <Section title={`超期办件${overdue.data ? `(${overdue.data.cases.length}件)` : ''}`}>
-        <StateView loading={overdue.loading && !overdue.data} error={overdue.error} onRetry={overdue.reload} empty={overdue.data?.cases.length === 0 ? '没有超期办件。' : null} />
+        <StateView loading={overdue.loading && !overdue.data} error={overdue.error} onRetry={overdue.reload} next={overdue.next} empty={overdue.data?.cases.length === 0 ? '没有超期办件。' : null} />
         {overdue.data?.cases.map((c) => <CaseRow key={c.id} c={c} url={`/staff/case/index?id=${encodeURIComponent(c.id)}`} />)}
       </Section>
       <Section title={`未答复的重大投诉${complaints.data ? `(${complaints.data.length}件)` : ''}`}>
-        <StateView loading={complaints.loading && !complaints.data} error={complaints.error} onRetry={complaints.reload} empty={complaints.data?.length === 0 ? '没有未答复的重大投诉。' : null} />
+        <StateView loading={complaints.loading && !complaints.data} error={complaints.error} onRetry={complaints.reload} next={complaints.next} empty={complaints.data?.length === 0 ? '没有未答复的重大投诉。' : null} />
         {complaints.data?.map((c) => (
           <Tap key={c.id} role="link" className="row nav-row" onTap={() => void Taro.navigateTo({ url: `/office/complaint/index?id=${encodeURIComponent(c.id)}` })}>
             <View>
@@ -52,7 +52,7 @@ function Today() {
         ))}
       </Section>
       <Section title={`未答复的集体访、紧急信访${petitions.data ? `(${petitions.data.length}件)` : ''}`}>
-        <StateView loading={petitions.loading && !petitions.data} error={petitions.error} onRetry={petitions.reload} empty={petitions.data?.length === 0 ? '没有未答复的集体访或紧急信访。' : null} />
+        <StateView loading={petitions.loading && !petitions.data} error={petitions.error} onRetry={petitions.reload} next={petitions.next} empty={petitions.data?.length === 0 ? '没有未答复的集体访或紧急信访。' : null} />
         {petitions.data?.map((p) => (
           <Tap key={p.id} role="link" className="row nav-row" onTap={() => void Taro.navigateTo({ url: `/petition/detail/index?id=${encodeURIComponent(p.id)}` })}>
             <View>

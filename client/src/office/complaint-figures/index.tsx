@@ -40,7 +40,7 @@ export default function Figures() {
         ))}
       </View>
       {!centerId && <View className="card">请先在首页选择您所在的服务中心,谢谢。</View>}
-      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} empty={res.data && months.length === 0 ? `${year}年暂无投诉记录。` : null} />
+      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} next={res.next} empty={res.data && months.length === 0 ? `${year}年暂无投诉记录。` : null} />
       {months.map((m) => (
         <View key={m.month} className="card cmp-table">
           <View className="title">{monthLabel(m.month)}</View>

@@ -18,7 +18,7 @@ function Flags() {
   return (
     <PageShell>
       <View className="muted">一次投诉,查实通报;二次投诉,查实下岗。以下按近12个月内查实的投诉计算。</View>
-      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} empty={res.data && flags.length === 0 ? '近12个月没有查实的投诉,谢谢大家的努力。' : null} />
+      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} next={res.next} empty={res.data && flags.length === 0 ? '近12个月没有查实的投诉,谢谢大家的努力。' : null} />
       {flags.map((f) => (
         <View key={`${f.subjectKind}:${f.subjectId}`} className="card">
           <View className="row">

@@ -107,7 +107,7 @@ function Register() {
               </Tap>
             ))}
           </View>
-          {(about === 'window' || about === 'staff') && <StateView loading={staff.loading && !staff.data} error={staff.error} onRetry={staff.reload} />}
+          {(about === 'window' || about === 'staff') && <StateView loading={staff.loading && !staff.data} error={staff.error} onRetry={staff.reload} next={staff.next} />}
           {targets.map((t) => (
             <Tap role="radio" checked={targetId === t.id} label={`选择${t.label}`} onTap={() => setTargetId(t.id)} key={t.id} className={`choice${targetId === t.id ? ' choice--on' : ''}`}>
               {t.label}

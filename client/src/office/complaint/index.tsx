@@ -162,7 +162,7 @@ function Detail() {
       {has('assign') && (
         <View className="card">
           <View className="title">{c.handlerId ? '改派承办人' : '指定承办人'}</View>
-          <StateView loading={staff.loading && !staff.data} error={staff.error} onRetry={staff.reload} empty={staff.data && choices.length === 0 ? '对不起,暂无可指定的工作人员,请联系中心管理员添加人员。' : null} />
+          <StateView loading={staff.loading && !staff.data} error={staff.error} onRetry={staff.reload} next={staff.next} empty={staff.data && choices.length === 0 ? '对不起,暂无可指定的工作人员,请联系中心管理员添加人员。' : null} />
           <Field label="承办人(被投诉人不能承办)" errors={errs('handlerId')}>
             {choices.map((p) => (
               <Tap role="radio" checked={handlerId === p.id} label={`选择${p.windowName}${p.name}`} onTap={() => setHandlerId(p.id)} key={p.id} className={`choice${handlerId === p.id ? ' choice--on' : ''}`}>
@@ -209,7 +209,7 @@ function Detail() {
             <LabelledInput label="延期原因" value={reason} placeholder="如:涉及多个单位,需共同核实" onInput={(e) => setReason(e.detail.value)} />
           </Field>
           <Field label="新的答复日期(工作日)" errors={errs('newDate')}>
-            <StateView loading={days.loading && !days.data} error={days.error} onRetry={days.reload} />
+            <StateView loading={days.loading && !days.data} error={days.error} onRetry={days.reload} next={days.next} />
             <View className="day-tabs">
               {(days.data ?? []).map((d) => (
                 <Tap role="radio" checked={newDate === d} label={`选择${dateLabel(d)}`} onTap={() => setNewDate(d)} key={d} className={`day-tab${newDate === d ? ' day-tab--on' : ''}`}>

@@ -63,7 +63,7 @@ function Queue({ mine }: { mine: boolean }) {
         <Chips label="期限" values={DUES} labels={DEADLINE_BADGE_LABELS} value={due} onChange={setDue} />
       </View>
       )}
-      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} empty={res.data && list.length === 0 ? (mine ? '目前没有交由您承办的投诉,谢谢。' : '目前没有符合条件的投诉。') : null} />
+      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} next={res.next} empty={res.data && list.length === 0 ? (mine ? '目前没有交由您承办的投诉,谢谢。' : '目前没有符合条件的投诉。') : null} />
       {list.length > 0 && (
         <View className="card">
           <View className="title">{mine ? '我承办的投诉' : '投诉'} {list.length} 件(超期的在前)</View>

@@ -32,7 +32,7 @@ function Overdue() {
         </TapButton>
       )}
       {message && <View className="card">{message}</View>}
-      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} empty={res.data?.cases.length === 0 ? '目前没有超期的办件。' : null} />
+      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} next={res.next} empty={res.data?.cases.length === 0 ? '目前没有超期的办件。' : null} />
       {res.data && res.data.cases.length > 0 && (
         <View className="card">
           <View className="title">超期办件 {res.data.cases.length} 件</View>

@@ -11,7 +11,7 @@ import { TapButton } from '../../components/tap';
 /** Whether WeChat push is on, and why not (issue 7): the office sees it before the parked list. */
 function PushStatus() {
   const res = useLoad(() => api.inbox.pushStatus({}), 'push-status');
-  if (!res.data) return <StateView loading={res.loading} error={res.error} onRetry={res.reload} />;
+  if (!res.data) return <StateView loading={res.loading} error={res.error} onRetry={res.reload} next={res.next} />;
   const { on, kinds, problem } = res.data;
   return (
     <View className="card push-status">
@@ -51,7 +51,7 @@ function Parked() {
         立即发送待发的微信消息
       </TapButton>
       {message && <View className="card">{message}</View>}
-      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} empty={res.data?.entries.length === 0 ? '没有未送达的微信提醒。' : null} />
+      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} next={res.next} empty={res.data?.entries.length === 0 ? '没有未送达的微信提醒。' : null} />
       {res.data?.entries.map((e) => (
         <View key={e.id} className="card">
           <View className="item-row__name">

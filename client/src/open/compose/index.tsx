@@ -59,7 +59,7 @@ function Compose() {
 
   return (
     <PageShell>
-      <StateView loading={res.loading && !data} error={res.error} onRetry={res.reload} />
+      <StateView loading={res.loading && !data} error={res.error} onRetry={res.reload} next={res.next} />
       {data && (
         <View className="card">
           <View className="muted">

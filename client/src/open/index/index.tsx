@@ -4,7 +4,9 @@ import NavRow from '../../components/nav-row';
 import PageShell from '../../components/page-shell';
 import StateView from '../../components/state-view';
 import { disclosureApi } from '../../services/fn/disclosure';
-import { getCenterId, getSession } from '../../services/session';
+import ChooseCenter from '../../components/choose-center';
+import { usePublicCenter, withCenter } from '../../services/public-center';
+import { getSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
 import PublicationSections from '../sections';
 import '../open.scss';
@@ -16,23 +18,29 @@ import '../open.scss';
  */
 export default function OpenCurrent() {
   const session = getSession();
-  const centerId = session?.user.centerId ?? getCenterId() ?? '';
-  const res = useLoad(() => disclosureApi.current({ centerId }), centerId);
+  const centerId = usePublicCenter();
+  const res = useLoad(async () => (centerId ? disclosureApi.current({ centerId }) : null), centerId ?? '');
   const v = res.data?.version;
+  if (!centerId) {
+    return (
+      <PageShell>
+        <ChooseCenter />
+      </PageShell>
+    );
+  }
   return (
     <PageShell>
       <View className="muted">您好!这里是本中心依规公开的内容,每次公开都存档,您可以查看历次版本,欢迎监督。</View>
-      {!centerId && <View className="card">请先在首页选择您所在的服务中心,谢谢。</View>}
-      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} empty={res.data && !v ? '对不起,本中心还没有发布政务公开内容,请稍后再来查看;如有疑问,请拨打中心咨询电话。' : null} />
+      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} next={res.next} empty={res.data && !v ? '对不起,本中心还没有发布政务公开内容,请稍后再来查看;如有疑问,请拨打中心咨询电话。' : null} />
       <View className="card">
         {v && (
           <View className="title">
             第{v.number}期 · {documentDate(v.publishedOn)}发布 · 发布人:{v.publisherName}
           </View>
         )}
-        <NavRow label="历次公开版本(存档)" url="/open/history/index" />
-        <NavRow label="意见征集(预公开)" url="/open/prepubs/index" />
-        {session?.user.role === 'admin' && <NavRow label="编制并发布政务公开(管理员)" url="/open/compose/index" />}
+        <NavRow label="历次公开版本(存档)" url={withCenter('/open/history/index', centerId)} />
+        <NavRow label="意见征集(预公开)" url={withCenter('/open/prepubs/index', centerId)} />
+        {session?.user.role === 'admin' && session.user.centerId === centerId && <NavRow label="编制并发布政务公开(管理员)" url="/open/compose/index" />}
       </View>
       {v && <PublicationSections s={v.sections} />}
     </PageShell>

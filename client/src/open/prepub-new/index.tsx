@@ -48,7 +48,7 @@ function NewPrepub() {
     });
   return (
     <PageShell>
-      <StateView loading={bounds.loading && !b} error={bounds.error} onRetry={bounds.reload} />
+      <StateView loading={bounds.loading && !b} error={bounds.error} onRetry={bounds.reload} next={bounds.next} />
       <View className="card">
         <Field label="事项类别" errors={act.errs('kind')}>
           {PREPUB_KINDS.map((k) => (

@@ -6,7 +6,9 @@ import NavRow from '../../components/nav-row';
 import PageShell from '../../components/page-shell';
 import StateView from '../../components/state-view';
 import { disclosureApi } from '../../services/fn/disclosure';
-import { getCenterId, getSession } from '../../services/session';
+import ChooseCenter from '../../components/choose-center';
+import { usePublicCenter } from '../../services/public-center';
+import { getSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
 import '../open.scss';
 import Tap from '../../components/tap';
@@ -17,18 +19,25 @@ import Tap from '../../components/tap';
  */
 export default function Prepubs() {
   const session = getSession();
-  const centerId = session?.user.centerId ?? getCenterId() ?? '';
-  const res = useLoad(() => disclosureApi.prepubs({ centerId }), centerId);
+  const centerId = usePublicCenter();
+  const res = useLoad(async () => (centerId ? disclosureApi.prepubs({ centerId }) : null), centerId ?? '');
   const list = res.data?.prepubs ?? [];
+  if (!centerId) {
+    return (
+      <PageShell>
+        <ChooseCenter />
+      </PageShell>
+    );
+  }
   return (
     <PageShell>
       <View className="muted">您好!涉及群众切身利益的重要事项,中心在正式决定前先公布方案,听取您的意见。每人对每个事项可提一条意见,截止前可以修改。</View>
-      {session?.user.role === 'admin' && (
+      {session?.user.role === 'admin' && session.user.centerId === centerId && (
         <View className="card">
           <NavRow label="发起意见征集(管理员)" url="/open/prepub-new/index" />
         </View>
       )}
-      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} empty={res.data && list.length === 0 ? '目前没有正在征求意见的事项,谢谢您的关心。' : null} />
+      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} next={res.next} empty={res.data && list.length === 0 ? '目前没有正在征求意见的事项,谢谢您的关心。' : null} />
       {list.map((p) => (
         <Tap role="link" key={p.id} className="card" label={p.title} onTap={() => void Taro.navigateTo({ url: `/open/prepub/index?id=${encodeURIComponent(p.id)}` })}>
           <View>

@@ -4,7 +4,8 @@ import { documentDate } from '@shared/domain/time';
 import PageShell from '../../components/page-shell';
 import StateView from '../../components/state-view';
 import { disclosureApi } from '../../services/fn/disclosure';
-import { getCenterId, getSession } from '../../services/session';
+import ChooseCenter from '../../components/choose-center';
+import { usePublicCenter } from '../../services/public-center';
 import { useLoad } from '../../services/use-load';
 import PublicationSections from '../sections';
 import '../open.scss';
@@ -12,9 +13,16 @@ import '../open.scss';
 /** One archived publication, exactly as it was published. */
 export default function OpenVersion() {
   const number = Number(useRouter().params.number ?? '0');
-  const centerId = getSession()?.user.centerId ?? getCenterId() ?? '';
-  const res = useLoad(() => disclosureApi.version({ centerId, number }), `${centerId}|${number}`);
+  const centerId = usePublicCenter();
+  const res = useLoad(async () => (centerId ? disclosureApi.version({ centerId, number }) : null), `${centerId ?? ''}|${number}`);
   const v = res.data?.version;
+  if (!centerId) {
+    return (
+      <PageShell>
+        <ChooseCenter />
+      </PageShell>
+    );
+  }
   return (
     <PageShell>
       <StateView loading={res.loading && !res.data} error={res.error} next="back" />

@@ -66,7 +66,7 @@ export default function Book() {
   if (!opts.data) {
     return (
       <PageShell>
-        <StateView loading={opts.loading} error={opts.error} onRetry={opts.reload} />
+        <StateView loading={opts.loading} error={opts.error} onRetry={opts.reload} next={opts.next} />
       </PageShell>
     );
   }
@@ -131,7 +131,7 @@ export default function Book() {
 
       {isAgent && !rescheduleId && (
         <Section title="第一步:选择代办的群众">
-          <StateView loading={residents.loading} error={residents.error} empty={residents.data?.length === 0 ? '您还没有登记代办群众,请先在“我的 → 我代办的群众”中登记。' : null} />
+          <StateView loading={residents.loading} error={residents.error} onRetry={residents.reload} next={residents.next} empty={residents.data?.length === 0 ? '您还没有登记代办群众,请先在“我的 → 我代办的群众”中登记。' : null} />
           <View role="radiogroup" aria-label="代办的群众">
             {[...(residents.data ?? [])].sort((a, b) => Number(b.authorization?.state === 'active') - Number(a.authorization?.state === 'active')).map((r) => {
               const state = r.authorization?.state ?? null;

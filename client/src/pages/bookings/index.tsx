@@ -22,7 +22,7 @@ export default function Bookings() {
 
   return (
     <PageShell>
-      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} />
+      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} next={res.next} />
       {res.data && (
         <Section title="我的预约">
           {res.data.bookings.length === 0 && <View className="muted">您还没有预约。在办事指南中点“预约办理”即可预约。</View>}

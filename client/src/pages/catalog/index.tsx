@@ -63,6 +63,7 @@ export default function Catalog() {
         loading={list.loading}
         error={list.error}
         onRetry={list.reload}
+        next={list.next}
         empty={
           list.data && list.data.items.length === 0
             ? query

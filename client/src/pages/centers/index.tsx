@@ -48,7 +48,7 @@ export default function Centers() {
           <Text className="error">{error}</Text>
         </View>
       )}
-      <StateView loading={res.loading} error={res.error} onRetry={res.reload} />
+      <StateView loading={res.loading} error={res.error} onRetry={res.reload} next={res.next} />
       {res.data?.districts.map((d) => (
         <View className="card" key={d.id}>
           <View className="title">{d.name}</View>

@@ -50,7 +50,7 @@ export default function Guide() {
   if (!res.data || !item) {
     return (
       <PageShell>
-        <StateView loading={res.loading} error={res.error} onRetry={res.reload} />
+        <StateView loading={res.loading} error={res.error} onRetry={res.reload} next={res.next} />
       </PageShell>
     );
   }

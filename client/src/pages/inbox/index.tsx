@@ -26,7 +26,7 @@ export default function Inbox() {
 
   return (
     <PageShell>
-      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} empty={res.data?.notices.length === 0 ? '暂时没有新消息。' : null} />
+      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} next={res.next} empty={res.data?.notices.length === 0 ? '暂时没有新消息。' : null} />
       {res.data && res.data.unread > 0 && (
         <TapButton type="secondary" onTap={() => void api.inbox.markRead({}).then(() => setTick((t) => t + 1))}>
           全部标为已读({res.data.unread}条未读)

@@ -161,7 +161,7 @@ export default function Index() {
 
       <SearchBox value={q} placeholder="请输入事项名称,如:低保、养老保险" onChange={setQ} onSearch={search} />
 
-      <StateView loading={home.loading} error={home.error} onRetry={home.reload} />
+      <StateView loading={home.loading} error={home.error} onRetry={home.reload} next={home.next} />
 
       {data && (
         <View className="card">

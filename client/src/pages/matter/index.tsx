@@ -18,7 +18,7 @@ export default function Matter() {
   if (!res.data) {
     return (
       <PageShell>
-        <StateView loading={res.loading} error={res.error} onRetry={res.reload} />
+        <StateView loading={res.loading} error={res.error} onRetry={res.reload} next={res.next} />
       </PageShell>
     );
   }

@@ -14,7 +14,7 @@ export default function Matters() {
   const res = useLoad(() => api.cases.myMatters({}), String(tick));
   return (
     <PageShell>
-      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} empty={res.data?.cases.length === 0 ? '您还没有在中心办理的事项。到窗口办理后,这里可以查看进度。' : null} />
+      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} next={res.next} empty={res.data?.cases.length === 0 ? '您还没有在中心办理的事项。到窗口办理后,这里可以查看进度。' : null} />
       {res.data && res.data.cases.length > 0 && (
         <View className="card">
           {res.data.cases.map((c) => (

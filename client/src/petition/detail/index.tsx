@@ -145,7 +145,7 @@ function Detail() {
         <View className="card">
           <View className="title">{p.assigneeId ? '改为交办' : '交办'}</View>
           <View className="muted para">请先选择承办单位(窗口),再选择该单位的承办人;系统会通知承办人和该窗口,交办后可打印事项交办单。</View>
-          <StateView loading={(windows.loading && !windows.data) || (staff.loading && !staff.data)} error={windows.error ?? staff.error} onRetry={() => { windows.reload(); staff.reload(); }} />
+          <StateView loading={(windows.loading && !windows.data) || (staff.loading && !staff.data)} error={windows.error ?? staff.error} onRetry={() => { windows.reload(); staff.reload(); }} next={windows.error ? windows.next : staff.next} />
           <Field label="承办单位" errors={errs('unitId')}>
             <View className="day-tabs">
               {(windows.data ?? []).map((w) => (

@@ -144,7 +144,7 @@ function NewPetition() {
         </Field>
         {d.urgent && !collective && <View className="pet-alert">紧急信访:登记后系统会立即通知中心领导、今日值班领导和涉及的单位。</View>}
         <Field label="涉及的单位(可不选)" hint="选定后,集体访或紧急信访也会立即通知该窗口;管理办公室交办时可再选择。" errors={errs('unitId')}>
-          <StateView loading={windows.loading && !windows.data} error={windows.error} onRetry={windows.reload} />
+          <StateView loading={windows.loading && !windows.data} error={windows.error} onRetry={windows.reload} next={windows.next} />
           <Chips name="涉及的单位" values={units} value={d.unitId} onPick={(unitId) => set({ unitId })} />
         </Field>
       </View>

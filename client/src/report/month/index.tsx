@@ -104,7 +104,7 @@ function Dashboard() {
 
       <View className="card">
         <View className="title">近12个月趋势</View>
-        <StateView loading={trend.loading && !trend.data} error={trend.error} onRetry={trend.reload} />
+        <StateView loading={trend.loading && !trend.data} error={trend.error} onRetry={trend.reload} next={trend.next} />
         {trend.data && (
           <View>
             <TrendChart title="满意率" months={trend.data.months} rate={(f) => f.satisfactionRate} />

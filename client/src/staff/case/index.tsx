@@ -51,7 +51,7 @@ function CaseDetail() {
   if (!res.data) {
     return (
       <PageShell>
-        <StateView loading={res.loading} error={res.error} onRetry={res.reload} />
+        <StateView loading={res.loading} error={res.error} onRetry={res.reload} next={res.next} />
       </PageShell>
     );
   }

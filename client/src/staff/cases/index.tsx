@@ -35,7 +35,7 @@ function Cases() {
         </TapButton>
       )}
       {message && <View className="card">{message}</View>}
-      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} />
+      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} next={res.next} />
       {res.data && (
         <Section title={`我承办的(${res.data.handling.length}件,按期限排序)`}>
           {res.data.handling.length === 0 && <View className="muted">目前没有待办的办件。</View>}

@@ -50,7 +50,7 @@ function DayBoard() {
         <ChoiceChips label="窗口" options={windows.map((w) => ({ value: w.id, label: w.name }))} value={current?.id ?? null} onChange={setWindowId} />
       </View>
       {message && <View className="card">{message}</View>}
-      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} empty={res.data?.bookings.length === 0 ? '当天该窗口没有预约。' : null} />
+      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} next={res.next} empty={res.data?.bookings.length === 0 ? '当天该窗口没有预约。' : null} />
       {res.data && res.data.bookings.length > 0 && (
         <View className="card">
           <View className="title">共{res.data.bookings.length}个预约</View>

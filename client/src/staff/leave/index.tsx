@@ -73,7 +73,7 @@ function LeavePage() {
         </TapButton>
       </Section>
       {message && <View className="card">{message}</View>}
-      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} empty={res.data?.leaves.length === 0 ? '近期没有登记。' : null} />
+      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} next={res.next} empty={res.data?.leaves.length === 0 ? '近期没有登记。' : null} />
       {res.data && res.data.leaves.length > 0 && (
         <Section title="近期登记">
           {res.data.leaves.map((l) => (

@@ -72,7 +72,7 @@ function Visits() {
   return (
     <PageShell>
       {message && <View className="card">{message}</View>}
-      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} empty={res.data?.visits.length === 0 ? '暂无上门服务申请。' : null} />
+      <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} next={res.next} empty={res.data?.visits.length === 0 ? '暂无上门服务申请。' : null} />
       {res.data?.visits.map((v) => (
         <View key={v.id} className="card">
           <View className="row">
