@@ -24,6 +24,11 @@ export interface CalendarEntry {
 export interface OfficialSchedule {
   holidays: Readonly<Record<string, string>>;
   workdays: Readonly<Record<string, string>>;
+  /**
+   * The days off by law of the years whose arrangement is not published yet (statutory-holidays.ts):
+   * days off, but the year stays unknown (`yearKnown`) until the admin enters its arrangement.
+   */
+  provisional?: Readonly<Record<string, string>>;
 }
 
 export class WorkCalendar {
@@ -38,6 +43,7 @@ export class WorkCalendar {
       this.years.add(Number(d.slice(0, 4)));
     }
     for (const d of Object.keys(official.workdays)) this.workdays.add(d);
+    for (const d of Object.keys(official.provisional ?? {})) this.holidays.add(d);
     // An admin's entry for a date overrides the library's (a corrected or newly published year).
     for (const e of entries) {
       if (e.kind === 'closure') {

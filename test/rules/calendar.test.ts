@@ -59,11 +59,21 @@ describe('entries the admin adds', () => {
     { date: '2027-02-13', kind: 'workday', note: '春节调休上班' },
   ];
 
-  test('a year the library does not know falls back to Monday–Friday until entered', () => {
+  test('a year the library does not know: the days off by law, otherwise Monday–Friday, until entered', () => {
     expect(cal.yearKnown(2026)).toBe(true);
     expect(cal.yearKnown(2027)).toBe(false);
-    expect(cal.isWorkingDay('2027-02-08')).toBe(true); // a Monday, unknown yet
+    expect(cal.isWorkingDay('2027-01-01')).toBe(false); // 元旦, a Friday
+    expect(cal.closedReason('2027-01-01')).toBe('法定节假日');
+    expect(cal.isWorkingDay('2027-02-08')).toBe(false); // 正月初三, a Monday
+    expect(cal.isWorkingDay('2027-02-09')).toBe(true); // 初四: the bridging days come with the published arrangement
     expect(cal.isWorkingDay('2027-02-13')).toBe(false); // a Saturday
+    // A time limit accepted on Wed 30 Dec 2026: 1 January is not a working day.
+    expect(cal.addWorkingDays('2026-12-30', 2)).toBe('2027-01-04');
+  });
+
+  test('the admin may still mark a day off by law as a working day (a correction), and it counts as one', () => {
+    const c = new WorkCalendar(OFFICIAL_SCHEDULE, [{ date: '2027-10-02', kind: 'workday', note: '更正' }]);
+    expect(c.isWorkingDay('2027-10-02')).toBe(true);
   });
 
   test.each([

@@ -13,6 +13,7 @@ import type { Clock } from '../clock';
 import type { Ctx } from '../context';
 import type { Doc, Store, Where } from '../store/port';
 import { centerCalendar } from './calendar';
+import { calendarReminders } from './calendar-reminder';
 import { actingFor, leavesOn } from './cases';
 import { complaintReminders } from './complaints/reminders';
 import { petitionReminders } from './petitions/reminders';
@@ -187,7 +188,9 @@ export async function runSweep(store: Store, clock: Clock, scope: SweepScope = {
     result: { due: 0, notices: 0, stages: [], more: false },
   };
   for (const { prefix, kind } of KINDS) {
-    if (!(await sweepKind(run, prefix, kind as MatterKind<MatterCollection>))) break;
+    if (!(await sweepKind(run, prefix, kind as MatterKind<MatterCollection>))) return run.result;
   }
+  // Then the calendar itself: next year's official arrangement, entered in time (R-BOOK-1).
+  run.result.notices += await calendarReminders(run.ctx, run.today, run.at, scope.centerId);
   return run.result;
 }

@@ -1,4 +1,5 @@
 import { View, Text } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { CALENDAR_KINDS, CALENDAR_KIND_LABELS, type CalendarKind } from '@shared/domain/calendar';
 import ConfirmDialog from '../../components/confirm-dialog';
@@ -26,7 +27,9 @@ const SHORT_MARKS: Record<CalendarKind, string> = { holiday: '放假', workday: 
 function Calendar() {
   const today = todayInShanghai();
   const thisYear = Number(today.slice(0, 4));
-  const [year, setYear] = useState(thisYear);
+  // The reminder to enter next year's arrangement opens the page at that year.
+  const asked = Number(useRouter().params.year);
+  const [year, setYear] = useState(Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear);
   const [tick, setTick] = useState(0);
   const res = useLoad(() => api.center.calendar({ year }), `${year}|${tick}`);
   const [date, setDate] = useState(today);
@@ -90,7 +93,7 @@ function Calendar() {
             下一年
           </TapButton>
         </View>
-        {res.data && !res.data.yearKnown && <View className="error">{year}年的法定节假日安排尚未录入:请按国务院办公厅通知逐日录入放假日和调休上班日,录入前按周一至周五上班计算。</View>}
+        {res.data && !res.data.yearKnown && <View className="error">{year}年的放假和调休安排尚未录入:目前只按法定节日当天放假计算(元旦、春节除夕至初三、清明、劳动节两天、端午、中秋、国庆三天),其余按周一至周五上班。请按国务院办公厅通知逐日录入连休的放假日和调休上班日。</View>}
         {res.data?.yearKnown && <View className="muted">{year}年的法定节假日已按国家安排计入,以下为本中心另行登记的条目。</View>}
         <StateView loading={res.loading && !res.data} error={res.error} onRetry={res.reload} next={res.next} empty={res.data?.entries.length === 0 ? '本年没有另行登记的条目。' : null} />
         {res.data?.entries.map((e) => (
