@@ -1,6 +1,7 @@
 import Taro, { useDidShow, useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { launchParams, startBoot } from './services/boot';
+import { syncWithHost } from './services/clock';
 import './app.scss';
 
 declare const CLOUD_ENV_ID: string;
@@ -13,6 +14,8 @@ if (process.env.TARO_ENV === 'weapp') {
 function App({ children }: PropsWithChildren) {
   // WeChat sign-in (issue 7): who this WeChat user is, from the launch's center or invite code.
   useLaunch(() => {
+    // The center's clock, not the device's, counts 今天 (services/clock.ts).
+    void syncWithHost();
     void startBoot();
   });
   // A hot start from another code (a staff member scanning their invite while the app is open).

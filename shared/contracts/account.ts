@@ -35,7 +35,12 @@ export const accountContract = {
         scene: z.string().trim().max(64).optional(),
       })
       .strict(),
-    output: z.object({ user: publicUserSchema.nullable(), created: z.boolean() }),
+    output: z.object({
+      user: publicUserSchema.nullable(),
+      created: z.boolean(),
+      /** The server's time (ISO): the app counts 今天 and 明天 by it, not by a phone's clock that may be wrong. */
+      now: z.string(),
+    }),
   }),
   updateProfile: action({
     summary: 'A villager or agent sets the name and village the center sees on their bookings.',

@@ -44,7 +44,8 @@ describe('account.me', () => {
 
   test('a new WeChat user without a center gets user null and nothing is written', async () => {
     const before = await usersCount();
-    expect(await wx('oNEW', 'account', 'me', {})).toEqual({ ok: true, data: { user: null, created: false } });
+    // With the server's time, which the app's clock follows (client/src/services/clock.ts).
+    expect(await wx('oNEW', 'account', 'me', {})).toEqual({ ok: true, data: { user: null, created: false, now: '2026-03-02T01:00:00.000Z' } });
     expect(await usersCount()).toBe(before);
   });
 

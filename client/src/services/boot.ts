@@ -14,6 +14,7 @@ import Taro from '@tarojs/taro';
 import type { PublicUser } from '@shared/domain/org';
 import { api, messageOf } from './api';
 import { clearSession, setSession } from './session';
+import { learnServerTime } from './clock';
 
 export const CENTER_CHOOSER_URL = '/pages/centers/index';
 
@@ -87,6 +88,7 @@ export async function boot(query?: Record<string, unknown>): Promise<BootOutcome
   let created = false;
   try {
     const r = await api.account.me({ ...(p.centerId ? { centerId: p.centerId } : {}), ...(p.scene ? { scene: p.scene } : {}) });
+    learnServerTime(r.now);
     user = r.user;
     created = r.created;
   } catch (e) {
@@ -149,6 +151,7 @@ export function whenBooted(): Promise<BootOutcome> {
  */
 export async function signInAtCenter(centerId: string): Promise<PublicUser | null> {
   const r = await api.account.me({ centerId });
+  learnServerTime(r.now);
   if (r.user) setSession({ user: r.user });
   return r.user;
 }

@@ -10,8 +10,6 @@ export const instantDay = (iso: string): string => dateLabel(shanghaiDate(new Da
 /** When, in words: '2026年10月8日 周四 07:30' (Asia/Shanghai). */
 export const instantLabel = (iso: string): string => `${instantDay(iso)} ${shanghaiTime(new Date(iso))}`;
 
-/** Today in Shanghai, as the center counts days. */
-export const todayInShanghai = (): string => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 
 /** The kinds of notice as the office reads them (push status). */
 export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {

@@ -85,7 +85,12 @@ async function userByOpenId(ctx: Ctx, openId: string): Promise<User | undefined>
   return u;
 }
 
+/** Who the caller is (below), with the server's time for the app's clock (client/src/services/clock.ts). */
 export async function me(ctx: Ctx, input: In<'me'>): Promise<Out<'me'>> {
+  return { ...(await whoIsCalling(ctx, input)), now: ctx.clock.now().toISOString() };
+}
+
+async function whoIsCalling(ctx: Ctx, input: In<'me'>): Promise<Omit<Out<'me'>, 'now'>> {
   if (ctx.caller) return { user: toPublicUser(ctx.caller), created: false };
   const openId = requireOpenId(ctx, '登录');
   const centerId = input.centerId ?? centerFromScene(input.scene);

@@ -14,8 +14,9 @@ import StateView from '../../components/state-view';
 import { TapButton } from '../../components/tap';
 import { api } from '../../services/api';
 import { useAction } from '../../services/use-action';
-import { dateLabel, todayInShanghai } from '../../services/format';
+import { dateLabel } from '../../services/format';
 import { useLoad } from '../../services/use-load';
+import { useCenterToday } from '../../services/clock';
 
 /**
  * The center's calendar (R-BOOK-1): the official holidays and adjusted working days of a year
@@ -25,14 +26,18 @@ import { useLoad } from '../../services/use-load';
 const SHORT_MARKS: Record<CalendarKind, string> = { holiday: '放假', workday: '调休', closure: '闭馆' };
 
 function Calendar() {
-  const today = todayInShanghai();
+  const today = useCenterToday();
   const thisYear = Number(today.slice(0, 4));
   // The reminder to enter next year's arrangement opens the page at that year.
-  const asked = Number(useRouter().params.year);
-  const [year, setYear] = useState(Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear);
+  const param = Number(useRouter().params.year);
+  const asked = Number.isInteger(param) && param >= 2000 && param <= 2100 ? param : null;
+  const [picked, setYear] = useState<number | null>(asked);
+  const year = picked ?? thisYear;
   const [tick, setTick] = useState(0);
   const res = useLoad(() => api.center.calendar({ year }), `${year}|${tick}`);
-  const [date, setDate] = useState(today);
+  // The entry's date: today, or 1 January of the year the reminder asked for (its month shown).
+  const [chosen, setDate] = useState<string | null>(null);
+  const date = chosen ?? (asked !== null && asked !== thisYear ? `${asked}-01-01` : today);
   const [removing, setRemoving] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [kind, setKind] = useState<CalendarKind>('closure');

@@ -22,6 +22,7 @@ import { useLoad } from '../../services/use-load';
 import './index.scss';
 import Tap, { TapButton } from '../../components/tap';
 import LabelledInput from '../../components/labelled-input';
+import { centerNow } from '../../services/clock';
 
 interface Issued {
   code: string;
@@ -92,7 +93,7 @@ function People() {
 
   const set = (patch: Partial<PersonDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const people = res.data?.people ?? [];
-  const now = new Date();
+  const now = centerNow();
   const addedCode = added ? issued[added.id] : undefined;
 
   /** The code and the two ways to bind it, under the person's row (or in the 已添加 card). */

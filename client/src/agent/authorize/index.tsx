@@ -8,8 +8,8 @@ import RoleGate from '../../components/role-gate';
 import Section from '../../components/section';
 import { api } from '../../services/api';
 import { useAction } from '../../services/use-action';
-import { todayInShanghai } from '../../services/format';
 import { TapButton } from '../../components/tap';
+import { useTodayDefault } from '../../services/clock';
 
 /** Record a new or renewed authorisation of a registered resident. */
 function Authorize() {
@@ -17,8 +17,7 @@ function Authorize() {
   const residentId = decodeURIComponent(params.residentId ?? '');
   const name = decodeURIComponent(params.name ?? '');
   const onWechat = params.wechat === '1';
-  const today = todayInShanghai();
-  const [grant, setGrant] = useState<Grant>({ method: 'paper', givenOn: today, validUntil: addDays(today, 364) });
+  const [grant, setGrant] = useTodayDefault<Grant>((today) => ({ method: 'paper', givenOn: today, validUntil: addDays(today, 364) }));
   const { message, errs, run } = useAction();
 
   const save = async () => {

@@ -9,17 +9,16 @@ import RoleGate from '../../components/role-gate';
 import Section from '../../components/section';
 import { api } from '../../services/api';
 import { useAction } from '../../services/use-action';
-import { todayInShanghai } from '../../services/format';
 import { TapButton } from '../../components/tap';
 import LabelledInput from '../../components/labelled-input';
+import { useTodayDefault } from '../../services/clock';
 
 /** An agent registers a resident of their village, with the authorisation the resident gave. */
 function NewResident() {
-  const today = todayInShanghai();
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
   const [idNumber, setIdNumber] = useState('');
-  const [grant, setGrant] = useState<Grant>({ method: 'paper', givenOn: today, validUntil: addDays(today, 364) });
+  const [grant, setGrant] = useTodayDefault<Grant>((today) => ({ method: 'paper', givenOn: today, validUntil: addDays(today, 364) }));
   const { message, busy, errs, run } = useAction();
 
   const save = async () => {

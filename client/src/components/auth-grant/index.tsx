@@ -4,7 +4,8 @@ import { AUTH_METHODS, type AuthMethod } from '@shared/domain/residents';
 import DateChips, { ChoiceChips } from '../date-chips';
 import Field from '../field';
 import MonthGrid from '../month-grid';
-import { AUTH_METHOD_LABELS, dateLabel, todayInShanghai } from '../../services/format';
+import { AUTH_METHOD_LABELS, dateLabel } from '../../services/format';
+import { useCenterToday } from '../../services/clock';
 
 export interface Grant {
   method: AuthMethod;
@@ -26,7 +27,7 @@ export default function AuthGrant({
   inApp?: boolean;
 }) {
   const methods = AUTH_METHODS.filter((m) => inApp || m !== 'in_app');
-  const today = todayInShanghai();
+  const today = useCenterToday();
   return (
     <View>
       <Field label="授权方式" errors={errs('authorization.method')}>

@@ -5,11 +5,11 @@ import { monthLabel } from '@shared/domain/duty';
 import PageShell from '../../components/page-shell';
 import StateView from '../../components/state-view';
 import { complaintsApi } from '../../services/fn/complaints';
-import { todayInShanghai } from '../../services/format';
 import { getCenterId, getSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
 import './index.scss';
 import Tap from '../../components/tap';
+import { useCenterToday } from '../../services/clock';
 
 /**
  * 投诉情况公示 (issue 9.9, 公布): each month's complaint figures — received by channel and class,
@@ -17,7 +17,7 @@ import Tap from '../../components/tap';
  */
 export default function Figures() {
   const centerId = getSession()?.user.centerId ?? getCenterId() ?? '';
-  const thisYear = Number(todayInShanghai().slice(0, 4));
+  const thisYear = Number(useCenterToday().slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const res = useLoad(() => complaintsApi.monthFigures({ centerId, year }), `${centerId}|${year}`);
   const months = (res.data?.months ?? []).filter((m) => m.received > 0 || m.answered > 0);

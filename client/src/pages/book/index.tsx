@@ -9,10 +9,11 @@ import Tap, { TapButton } from '../../components/tap';
 import Section from '../../components/section';
 import StateView from '../../components/state-view';
 import { api, ApiError, messageOf } from '../../services/api';
-import { AUTH_STATE_LABELS, dateLabel, todayInShanghai } from '../../services/format';
+import { AUTH_STATE_LABELS, dateLabel } from '../../services/format';
 import { getSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
 import './index.scss';
+import { useCenterToday } from '../../services/clock';
 
 interface Alternative {
   date: string;
@@ -43,6 +44,7 @@ export default function Book() {
   const [alternatives, setAlternatives] = useState<Alternative[]>([]);
   const [busy, setBusy] = useState(false);
   const [tick, setTick] = useState(0);
+  const today = useCenterToday();
 
   const opts = useLoad(() => api.booking.options({ itemId }), `${itemId}|${tick}`);
   // What the caller already holds for this item, shown before a slot is picked (issue 11).
@@ -109,7 +111,6 @@ export default function Book() {
     }
   };
 
-  const today = todayInShanghai();
   const slots = day?.slots ?? [];
   const groups = [
     { name: '上午', slots: slots.filter((x) => isMorning(x.start)) },

@@ -15,9 +15,9 @@ import StateView from '../../components/state-view';
 import Tap, { TapButton } from '../../components/tap';
 import TrailList from '../../components/trail-list';
 import { api, messageOf } from '../../services/api';
-import { todayInShanghai } from '../../services/format';
 import { getSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
+import { useCenterToday, useDayChoice } from '../../services/clock';
 
 type Panel = 'supplement' | 'reject' | 'forward' | 'transfer' | 'done' | 'complete' | null;
 
@@ -39,13 +39,13 @@ function CaseDetail() {
   const [panel, setPanel] = useState<Panel>(null);
   const [missing, setMissing] = useState<string[]>([]);
   const [text, setText] = useState('');
-  const [date, setDate] = useState(todayInShanghai());
+  const today = useCenterToday();
+  const [date, setDate] = useDayChoice();
   const [toUser, setToUser] = useState<string>('');
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   /** An irreversible act waiting for its confirmation (issue 11): worded as the act. */
   const [confirming, setConfirming] = useState<{ title: string; act: string; message: string; fn: () => Promise<unknown>; done: string } | null>(null);
-  const today = todayInShanghai();
   const me = getSession()?.user.id;
 
   if (!res.data) {

@@ -8,17 +8,18 @@ import RoleGate from '../../components/role-gate';
 import StateView from '../../components/state-view';
 import Tap, { TapButton } from '../../components/tap';
 import { api, messageOf } from '../../services/api';
-import { BOOKING_STATUS_LABELS, todayInShanghai } from '../../services/format';
+import { BOOKING_STATUS_LABELS } from '../../services/format';
 import { getSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
+import { useCenterToday, useDayChoice } from '../../services/clock';
 
 /**
  * A window's bookings of a day. Staff check a villager in when they arrive — the one who does
  * becomes the first-ask person (R-CASE-1) — or cancel with a reason the booker is told.
  */
 function DayBoard() {
-  const today = todayInShanghai();
-  const [date, setDate] = useState(today);
+  const today = useCenterToday();
+  const [date, setDate] = useDayChoice();
   const [windowId, setWindowId] = useState<string | undefined>(undefined);
   const [tick, setTick] = useState(0);
   const [cancelling, setCancelling] = useState<string | null>(null);

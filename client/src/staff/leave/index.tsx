@@ -12,9 +12,10 @@ import StateView from '../../components/state-view';
 import { TapButton } from '../../components/tap';
 import { api } from '../../services/api';
 import { useAction } from '../../services/use-action';
-import { dateLabel, todayInShanghai } from '../../services/format';
+import { dateLabel } from '../../services/format';
 import { getSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
+import { useCenterToday, useDayChoice } from '../../services/clock';
 
 /** Leave, training or trip (R-CASE-6): meanwhile the B post receives the cases and reminders. */
 function LeavePage() {
@@ -24,9 +25,9 @@ function LeavePage() {
   const staff = useLoad(async () => (isAdmin ? (await api.cases.staff({})).staff : []), 'staff');
   const [who, setWho] = useState(-1);
   const [kind, setKind] = useState<LeaveKind>('leave');
-  const today = todayInShanghai();
-  const [from, setFrom] = useState(today);
-  const [to, setTo] = useState(today);
+  const today = useCenterToday();
+  const [from, setFrom] = useDayChoice();
+  const [to, setTo] = useDayChoice();
   const [removing, setRemoving] = useState<{ id: string; what: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState('');

@@ -8,9 +8,10 @@ import RoleGate from '../../components/role-gate';
 import StateView from '../../components/state-view';
 import { TapButton } from '../../components/tap';
 import { api, messageOf } from '../../services/api';
-import { dateLabel, DOOR_REASON_LABELS, todayInShanghai, VISIT_STATUS_LABELS } from '../../services/format';
+import { dateLabel, DOOR_REASON_LABELS, VISIT_STATUS_LABELS } from '../../services/format';
 import { getSession } from '../../services/session';
 import { useLoad } from '../../services/use-load';
+import { useCenterToday, useDayChoice } from '../../services/clock';
 
 /** Dials a number: WeChat's phone sheet in the mini-program, a tel: link in H5. */
 function dial(phone: string): void {
@@ -35,8 +36,8 @@ function Visits() {
   const [tick, setTick] = useState(0);
   const res = useLoad(() => api.booking.visitBoard({}), String(tick));
   const [open, setOpen] = useState<{ id: string; mode: 'schedule' | 'decline' } | null>(null);
-  const today = todayInShanghai();
-  const [date, setDate] = useState(today);
+  const today = useCenterToday();
+  const [date, setDate] = useDayChoice();
   const [time, setTime] = useState('14:00');
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState<string | null>(null);
