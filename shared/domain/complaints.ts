@@ -47,6 +47,20 @@ export const TIMED_STATES: readonly ComplaintState[] = ['received', 'registered'
 export const SUBJECT_KINDS = ['window', 'staff', 'case', 'booking', 'center'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
+/**
+ * Whether a person is among those a complaint is about (R-CMP-5): the staff member it names, or,
+ * for a complaint about a window's service, the clerks of that window (a small township window
+ * is one or two people, so a complaint about 民政窗口 is a complaint about them). Such a person
+ * neither handles the complaint nor ever sees who complained.
+ */
+export function isComplainedAbout(
+  subject: { kind: SubjectKind; staffId?: string; windowId?: string },
+  person: { id: string; role: string; windowId?: string },
+): boolean {
+  if (person.id === subject.staffId) return true;
+  return subject.kind === 'window' && person.role === 'staff' && subject.windowId !== undefined && person.windowId === subject.windowId;
+}
+
 export const REPLY_MEANS = ['phone', 'in_person'] as const;
 export type ReplyMeans = (typeof REPLY_MEANS)[number];
 export const REPLY_MEANS_LABELS: Record<ReplyMeans, string> = { phone: '电话答复', in_person: '当面答复' };

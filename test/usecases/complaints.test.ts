@@ -232,6 +232,24 @@ describe('bad input writes nothing and names the field', () => {
     expect(self.message).toMatch(/不能由被投诉人本人承办/);
     expect(await refused(OFFICE, 'assign', { complaintId: complaint.id, handlerId: OTHER_CENTER_STAFF })).toMatchObject({ code: 'VALIDATION', fields: ['handlerId'] });
   });
+  test('a complaint about a window is not handled by that window\'s clerk, who never sees who complained (R-CMP-5, outside review)', async () => {
+    const { complaint } = await ok<{ complaint: Detail['complaint'] }>(VILLAGER, 'file', {
+      subjectKind: 'window',
+      windowId: windowId('c-baisha', 'MZ'),
+      facts: '民政窗口的工作人员态度生硬,说这事不归我管。',
+      wants: '希望改进服务态度',
+    });
+    await ok(OFFICE, 'classify', { complaintId: complaint.id, klass: 'general' });
+    const own = await refused(OFFICE, 'assign', { complaintId: complaint.id, handlerId: CLERK });
+    expect(own).toMatchObject({ code: 'VALIDATION', fields: ['handlerId'] });
+    expect(own.message).toContain('不能由该窗口的工作人员承办');
+    // Another window's head handles it and sees the complainant; 陈丽 (民政窗口) can open nothing.
+    await ok(OFFICE, 'assign', { complaintId: complaint.id, handlerId: HEAD, note: '' });
+    const seen = await ok<{ complaint: { complainant: { name: string } | null } }>(HEAD, 'get', { complaintId: complaint.id });
+    expect(seen.complaint.complainant?.name).toBe('王秀英');
+    expect(await call(CLERK, 'get', { complaintId: complaint.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
   test('a reply by someone not assigned; an oral reply without its means', async () => {
     const { complaint } = await ok<{ complaint: { id: string } }>(RECEIVER, 'register', { channel: 'oral', subjectKind: 'staff', staffId: CLERK, facts: '当面反映窗口人员玩手机。', wants: '加强管理', name: '赵大爷', contact: '13957100001' });
     await ok(OFFICE, 'classify', { complaintId: complaint.id, klass: 'general' });

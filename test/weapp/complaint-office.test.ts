@@ -19,7 +19,7 @@ interface Viewed {
 }
 interface Module {
   offeredActions(c: Viewed, viewer: { id: string; role: Role }): Action[];
-  handlerChoices<P extends { id: string }>(people: readonly P[], c: Pick<Viewed, 'subject' | 'handlerId'>): P[];
+  handlerChoices<P extends { id: string; windowId?: string }>(people: readonly P[], c: Pick<Viewed, 'subject' | 'handlerId'>): P[];
   extensionDays(workingDays: readonly string[], deadline: string, n?: number): string[];
   replyFormOf(c: { channel: string }): 'oral' | 'written';
 }
@@ -73,6 +73,11 @@ describe('handler choices and extension days', () => {
   test('never the person complained about nor the present handler', () => {
     expect(handlerChoices(staff, { subject: base.subject }).map((p) => p.id)).toEqual(['h', 'head']);
     expect(handlerChoices(staff, { subject: base.subject, handlerId: 'h' }).map((p) => p.id)).toEqual(['head']);
+  });
+  test("a complaint about a window is not offered to that window's clerks (R-CMP-5)", () => {
+    const people = [{ id: 'mz1', windowId: 'w-mz' }, { id: 'rs1', windowId: 'w-rs' }, { id: 'off', windowId: '' }];
+    const aboutWindow = { kind: 'window' as const, label: '民政窗口', windowId: 'w-mz' };
+    expect(handlerChoices(people, { subject: aboutWindow }).map((p) => p.id)).toEqual(['rs1', 'off']);
   });
   test('working days after the deadline, in order, at most n', () => {
     const days = ['2026-12-03', '2026-11-30', '2026-12-01', '2026-11-27', '2026-12-02'];

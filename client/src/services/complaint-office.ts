@@ -6,6 +6,7 @@
 import type { ComplaintView } from '@shared/contracts/complaints';
 import { replyForm, transitionProblem } from '@shared/domain/complaints';
 import type { Role } from '@shared/domain/roles';
+import { isComplainedAbout } from '@shared/domain/complaints';
 
 export type OfficeAction = 'classify' | 'assign' | 'close' | 'extend' | 'reply' | 'document' | 'carriedOut' | 'archive';
 
@@ -42,8 +43,9 @@ export function offeredActions(c: Viewed, viewer: { id: string; role: Role }): O
 export const replyFormOf = (c: Pick<ComplaintView, 'channel'>): 'oral' | 'written' => replyForm(c.channel);
 
 /** The handlers the office may choose: never the person complained about, nor the present handler (R-CMP-2). */
-export function handlerChoices<P extends { id: string }>(people: readonly P[], c: Pick<ComplaintView, 'subject' | 'handlerId'>): P[] {
-  return people.filter((p) => p.id !== c.subject.staffId && p.id !== c.handlerId);
+export function handlerChoices<P extends { id: string; windowId?: string }>(people: readonly P[], c: Pick<ComplaintView, 'subject' | 'handlerId'>): P[] {
+  // The people the complaint is about are not offered (R-CMP-5): the one named, or the clerks of the window complained about.
+  return people.filter((p) => !isComplainedAbout(c.subject, { ...p, role: 'staff' }) && p.id !== c.handlerId);
 }
 
 /** The first `n` working days after the present deadline: the choices for a new reply date (R-CMP-3). */

@@ -163,7 +163,7 @@ function Detail() {
         <View className="card">
           <View className="title">{c.handlerId ? '改派承办人' : '指定承办人'}</View>
           <StateView loading={staff.loading && !staff.data} error={staff.error} onRetry={staff.reload} next={staff.next} empty={staff.data && choices.length === 0 ? '对不起,暂无可指定的工作人员,请联系中心管理员添加人员。' : null} />
-          <Field label="承办人(被投诉人不能承办)" errors={errs('handlerId')}>
+          <Field label={c.subject.kind === 'window' ? '承办人(被投诉窗口的工作人员不能承办)' : '承办人(被投诉人不能承办)'} errors={errs('handlerId')}>
             {choices.map((p) => (
               <Tap role="radio" checked={handlerId === p.id} label={`选择${p.windowName}${p.name}`} onTap={() => setHandlerId(p.id)} key={p.id} className={`choice${handlerId === p.id ? ' choice--on' : ''}`}>
                 {p.windowName} {p.name}

@@ -9,6 +9,7 @@ import type { ComplaintView } from '../../../../shared/contracts/complaints';
 import type { WorkCalendar } from '../../../../shared/domain/calendar';
 import { deadlineBadge } from '../../../../shared/domain/cases';
 import {
+  isComplainedAbout,
   COMPLAINT_CHANNEL_LABELS,
   COMPLAINT_CLASS_LABELS,
   COMPLAINT_STATE_LABELS,
@@ -38,7 +39,7 @@ export const isComplainant = (c: Complaint, viewer: User | null): boolean =>
 export function maySeeIdentity(c: Complaint, viewer: User | null): boolean {
   if (!viewer || c.anonymous) return false;
   if (isComplainant(c, viewer)) return true;
-  if (viewer.centerId !== c.centerId || viewer.id === c.subject.staffId) return false;
+  if (viewer.centerId !== c.centerId || isComplainedAbout(c.subject, viewer)) return false;
   return viewer.role === 'office' || viewer.role === 'leader' || (c.handlerId !== undefined && viewer.id === c.handlerId);
 }
 
@@ -86,7 +87,7 @@ export function mayOpen(c: Complaint, viewer: User): boolean {
   if (isComplainant(c, viewer)) return true;
   if (viewer.centerId !== c.centerId) return false;
   if (viewer.role === 'office' || viewer.role === 'leader' || viewer.role === 'admin') return true;
-  return viewer.role === 'staff' && viewer.id !== c.subject.staffId && (viewer.id === c.handlerId || viewer.id === c.registeredById);
+  return viewer.role === 'staff' && !isComplainedAbout(c.subject, viewer) && (viewer.id === c.handlerId || viewer.id === c.registeredById);
 }
 
 export function requireOpen(c: Complaint, viewer: User): void {

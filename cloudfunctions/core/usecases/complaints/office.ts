@@ -7,6 +7,7 @@ import type { complaintsContract } from '../../../../shared/contracts/complaints
 import type { ActionOutput, ActionParsedInput } from '../../../../shared/contracts/define';
 import { nextReminderDate } from '../../../../shared/domain/cases';
 import {
+  isComplainedAbout,
   accountabilityFlags,
   COMPLAINT_CLASS_LABELS,
   complaintDeadline,
@@ -107,6 +108,9 @@ export async function assign(ctx: Ctx, input: In<'assign'>): Promise<Detail> {
   if (handler.centerId !== c.centerId) throw invalid('handlerId', '对不起,承办人须是本中心的工作人员,请重新选择本中心的人员。');
   if (!['staff', 'office', 'leader'].includes(handler.role) || handler.erasedAt) throw invalid('handlerId', '请指定本中心的窗口负责人、管理办公室人员或领导承办。');
   if (handler.id === c.subject.staffId) throw invalid('handlerId', '对不起,不能由被投诉人本人承办此投诉;请另行指定窗口负责人或其他人员。');
+  if (isComplainedAbout(c.subject, handler)) {
+    throw invalid('handlerId', `对不起,这是对${c.subject.label}的投诉,不能由该窗口的工作人员承办;请指定管理办公室人员、中心领导或其他窗口的负责人承办。`);
+  }
   if (handler.id === c.handlerId) throw invalid('handlerId', `此投诉已由${handler.name}承办,无需重复指定。`);
   const at = nowIso(ctx);
   const previous = c.handlerName;
