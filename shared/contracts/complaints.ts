@@ -196,14 +196,14 @@ export const complaintsContract = {
     output: detail,
   }),
   carriedOut: action({
-    summary: 'The admin records that the measure was carried out (执行).',
-    roles: ['admin'],
+    summary: 'The office (which tracks every complaint to the end) or the admin records that the measure was carried out (执行).',
+    roles: ['office', 'admin'],
     input: z.object({ complaintId, note: reasonField('执行情况') }).strict(),
     output: detail,
   }),
   archive: action({
-    summary: 'The admin archives (归档) a replied complaint.',
-    roles: ['admin'],
+    summary: 'The office or the admin archives (归档) a replied complaint.',
+    roles: ['office', 'admin'],
     input: z.object({ complaintId }).strict(),
     output: detail,
   }),

@@ -66,6 +66,11 @@ describe('actions offered on a complaint', () => {
     expect(offeredActions({ ...replied, state: 'carried_out' }, admin)).toEqual(['archive']);
     expect(offeredActions({ ...replied, state: 'archived' }, admin)).toEqual([]);
   });
+  test('the office, which tracks every complaint to the end, records 执行 and 归档 too (outside review: nobody could reach them)', () => {
+    const replied = { ...base, state: 'replied', classified: true, handlerId: 'h', outcome, reply: { form: 'oral' as const } };
+    expect(offeredActions(replied, office)).toEqual(['carriedOut']);
+    expect(offeredActions({ ...replied, state: 'carried_out' }, office)).toEqual(['archive']);
+  });
 });
 
 describe('handler choices and extension days', () => {

@@ -15,7 +15,8 @@ type Viewed = Pick<ComplaintView, 'state' | 'outcome' | 'rating' | 'reviewReques
 /**
  * What the viewer may do now: the office classifies, assigns and closes (R-CMP-2, R-CMP-6); the
  * assigned handler extends and replies in the form received (R-CMP-3, R-CMP-4) and prints the
- * written reply; the admin records 执行 and 归档. The person complained about is offered nothing.
+ * written reply; the office (which tracks every complaint to the end) or the admin records 执行
+ * and 归档. The person complained about is offered nothing.
  */
 export function offeredActions(c: Viewed, viewer: { id: string; role: Role }): OfficeAction[] {
   if (c.subject.staffId === viewer.id) return [];
@@ -32,7 +33,7 @@ export function offeredActions(c: Viewed, viewer: { id: string; role: Role }): O
     if (can('reply')) out.push('reply');
   }
   if ((handler || viewer.role === 'office' || viewer.role === 'leader') && c.reply?.form === 'written') out.push('document');
-  if (viewer.role === 'admin') {
+  if (viewer.role === 'admin' || viewer.role === 'office') {
     if (can('carriedOut')) out.push('carriedOut');
     if (can('archive')) out.push('archive');
   }
