@@ -18,8 +18,17 @@ const textList = (label: string, maxItems: number, maxLen: number) =>
     .min(1, `请至少填写一条${label}`)
     .max(maxItems, `${label}请不超过${maxItems}条`);
 
-/** Said once with every material list (R-CAT-3). */
-export const COPIES_NOTE = '需要复印的材料,由窗口现场复印留存,您只需带原件,无需自带复印件。';
+/**
+ * Said once with every material list (R-CAT-3): originals are copied by the window. When the list
+ * also asks for a copy — only where the original stays elsewhere, e.g. with the insurer — the note
+ * says so instead of telling the villager to bring originals only (outside review, 2026-11-27).
+ */
+export function copiesNote(materials: ReadonlyArray<{ form: MaterialForm }>): string {
+  const copies = materials.some((m) => m.form === 'copy');
+  return copies
+    ? '您带原件的材料,如需复印由窗口现场复印留存,无需自带复印件;标明“复印件”的材料,原件不在您手中,请按说明准备好复印件。'
+    : '需要复印的材料,由窗口现场复印留存,您只需带原件,无需自带复印件。';
+}
 
 /**
  * How a material is presented. There is deliberately no "original and copy" form: copies are
@@ -56,6 +65,9 @@ export type Material = z.infer<typeof materialSchema>;
 const CATCH_ALL_PATTERNS: readonly RegExp[] = [
   /^(其他|其它|有关|相关|其余|另需|另外|补充|必要|所需|需要|必需|规定|要求)(的)?(提供|提交)?(的)?(材料|资料|证明|文件|证件|证明材料|佐证材料)$/,
   /(其他|其它|有关|相关|其余)(的)?(材料|资料|证明材料|证件|文件)/,
+  // "其他证明", "村委会出具的其他证明", "其他有关证明", "其他必要的证明", "有关票据", "相关手续" …
+  /(其他|其它|其余)(有关|相关|必要|必需|所需)?(的)?(证明|佐证|凭证|票据|手续|证照)$/,
+  /^(有关|相关|必要|必需|所需)(的)?(证明|佐证|凭证|票据|手续|证照)$/,
   /(等|等等)(相关|有关|其他)?(材料|资料|证明材料|证件|文件)$/,
   /(要求|需要|规定)(的|提供的|提交的)(其他|其它|有关|相关)?(材料|资料|证明材料|证件|文件)/,
   /^(材料|资料|证明|文件|证件|证明材料)$/,
@@ -131,6 +143,12 @@ export function catalogItemIssues(
       issues.push({
         field: `materials.${i}.name`,
         message: `"${m.name}"属于兜底性表述,按一次性告知要求不能使用,请写明具体材料名称。`,
+      });
+    }
+    if ((m.form === 'copy' || m.name.includes('复印件')) && !m.notes.includes('原件')) {
+      issues.push({
+        field: `materials.${i}.notes`,
+        message: '请在备注中写明原件在哪里、为什么不能带来(如原件已交保险公司);原件在群众手中的,由窗口现场复印,请选择“原件”。',
       });
     }
     if (asksForOwnPhotocopy(m)) {

@@ -2,6 +2,7 @@
 import {
   asksForOwnPhotocopy,
   catalogItemIssues,
+  copiesNote,
   isCatchAllMaterial,
   promiseLabel,
   searchScore,
@@ -27,6 +28,15 @@ describe('R-CAT-3 catch-all materials are refused', () => {
     ['证明', true],
     ['（其他材料）', true],
     ['其 他 材 料', true],
+    // Found by the outside review (2026-11-27): reworded catch-alls that passed.
+    ['其他必要的证明', true],
+    ['其他有关证明', true],
+    ['村委会出具的其他证明', true],
+    ['其他佐证', true],
+    ['其他凭证', true],
+    ['有关票据', true],
+    ['相关手续', true],
+    ['户口簿或其他有效身份证明', false],
     ['居民身份证', false],
     ['户口簿', false],
     ['残疾人证', false],
@@ -48,6 +58,14 @@ describe('R-CAT-3 the window copies originals: no "original and copy"', () => {
     [{ name: '住院费用结算单复印件', notes: '原件留存于医保经办机构' }, false],
   ])('%o → %s', (m, expected) => {
     expect(asksForOwnPhotocopy(m)).toBe(expected);
+  });
+
+  test('the note under a material list never contradicts a copy it asks for (outside review)', () => {
+    const originals = copiesNote([{ form: 'original' }, { form: 'original' }]);
+    expect(originals).toContain('由窗口现场复印留存');
+    const withCopy = copiesNote([{ form: 'original' }, { form: 'copy' }]);
+    expect(withCopy).not.toContain('只需带原件');
+    expect(withCopy).toContain('标明“复印件”的材料');
   });
 });
 
@@ -116,6 +134,19 @@ describe('R-CAT-1 an item is complete or refused', () => {
       forwardedTo: '',
     });
     expect(issues.map((i) => i.field)).toEqual(['materials.0.name', 'materials.1.notes']);
+  });
+
+  test('a copy says where the original is; a copy of an original the villager holds is refused (R-CAT-3, outside review)', () => {
+    const issues = catalogItemIssues({
+      materials: [
+        { name: '身份证复印件', form: 'copy', count: 1, notes: '', sample: '' },
+        { name: '住院费用结算单', form: 'copy', count: 1, notes: '原件已用于医保报销的,请医院复印并盖章', sample: '' },
+      ],
+      forwarded: false,
+      forwardedTo: '',
+    });
+    expect(issues.map((i) => i.field)).toEqual(['materials.0.notes']);
+    expect(issues[0]?.message).toContain('请选择“原件”');
   });
 });
 

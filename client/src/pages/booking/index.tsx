@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { COPIES_NOTE, MATERIAL_FORM_LABELS } from '@shared/domain/catalog';
+import { copiesNote, MATERIAL_FORM_LABELS } from '@shared/domain/catalog';
 import ConfirmDialog from '../../components/confirm-dialog';
 import PageShell from '../../components/page-shell';
 import PhoneLink from '../../components/phone-link';
@@ -98,7 +98,7 @@ export default function BookingDetail() {
             </Text>
           </View>
         ))}
-        <View className="muted">以上是办理本事项需要的全部材料,窗口不会再另外要求其他材料。{COPIES_NOTE}</View>
+        <View className="muted">以上是办理本事项需要的全部材料,窗口不会再另外要求其他材料。{copiesNote(materials)}</View>
       </Section>
 
       {message && <View className="card">{message}</View>}

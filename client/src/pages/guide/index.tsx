@@ -1,7 +1,7 @@
 import { Image, View, Text } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { COPIES_NOTE, MATERIAL_FORM_LABELS, promiseLabel } from '@shared/domain/catalog';
+import { copiesNote, MATERIAL_FORM_LABELS, promiseLabel } from '@shared/domain/catalog';
 import HeldBookings from '../../components/held-booking';
 import PageShell from '../../components/page-shell';
 import PhoneLink from '../../components/phone-link';
@@ -89,7 +89,7 @@ export default function Guide() {
       </View>
 
       <Section title={`申报材料(已备齐 ${done}/${total})`}>
-        <View className="muted">下列是办理本事项需要的全部材料,窗口不会再另外要求其他材料。请逐项准备,备好一项点一下打勾。{COPIES_NOTE}</View>
+        <View className="muted">下列是办理本事项需要的全部材料,窗口不会再另外要求其他材料。请逐项准备,备好一项点一下打勾。{copiesNote(item.materials)}</View>
         {item.materials.map((m, i) => {
           const on = ticked.includes(i);
           return (
