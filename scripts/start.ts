@@ -7,6 +7,7 @@
 import { systemClock } from '../cloudfunctions/core/clock';
 import { DevTokens } from '../cloudfunctions/core/identity/dev-token';
 import { startLocalHost } from '../cloudfunctions/core/runtime/local-host';
+import { startLocalTimers } from '../cloudfunctions/core/runtime/local-timers';
 import { dataDir } from '../cloudfunctions/core/runtime/store-from-env';
 import { seedDemoData } from '../cloudfunctions/core/seed/demo';
 import { publishDemoDisclosure } from '../cloudfunctions/core/seed/demo-disclosure';
@@ -29,12 +30,15 @@ async function main(): Promise<void> {
   console.log(`便民服务中心本地服务已启动:${host.url}`);
   if (clock !== systemClock) console.log(`演示时间:${dateLabel(shanghaiDate(clock.now()))} ${shanghaiTime(clock.now())} 起(非真实时间,由 DEMO_NOW 设定)。`);
   console.log('按 Ctrl-C 停止。');
+  // The deadline sweep on the host's clock, as CloudBase's timer runs it (runtime/local-timers.ts).
+  const timers = startLocalTimers(store, clock, (line) => console.log(line));
 
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     console.log('\n正在停止…');
+    timers.stop();
     await host.close();
     await store.close();
     process.exit(0);
