@@ -68,6 +68,10 @@ describe.each(FLOW_INSTANTS)('case handling in the H5 app at $name', (instant) =
     await see('.title', '接件决定');
     await (await see('.at-button', '材料不全:一次性告知补正')).click();
     await see('.title', '勾选群众缺少的全部材料');
+    // Nothing ticked yet: the page says so at once, no confirmation that could only be refused (outside review).
+    await (await see('.at-button', '出具补正通知')).click();
+    await see('.error', '请先勾选群众缺少的全部材料');
+    expect(await kit.shown('.erase-dialog__title').count()).toBe(0);
     for (const m of MISSING) {
       await (await see('.material', m)).click();
       await see('.material--done', m);

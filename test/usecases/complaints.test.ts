@@ -126,6 +126,19 @@ describe('time limits per class across National Day 2026 (R-CMP-3)', () => {
   });
 });
 
+describe('the tracking code (R-UX-2, outside review)', () => {
+  test('eight digits an elderly complainant can copy by hand; typed with spaces or full-width digits it still opens', async () => {
+    const filed = await fileAboutClerk({ anonymous: true });
+    expect(filed.secret).toMatch(/^\d{8}$/);
+    const spaced = `${filed.secret.slice(0, 4)} ${filed.secret.slice(4)}`;
+    const fullWidth = filed.secret.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+    for (const secret of [filed.secret, spaced, fullWidth]) {
+      expect(await call(null, 'track', { number: filed.trackingNumber.toLowerCase(), secret })).toMatchObject({ ok: true });
+    }
+    expect(await call(null, 'track', { number: filed.trackingNumber, secret: '00000000' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
 describe('assignment (R-CMP-2)', () => {
   test("the handler's own list has what is assigned to them, without the complainant's identity for anyone else", async () => {
     const { complaint } = await fileAboutClerk();

@@ -21,12 +21,15 @@ import { useCenterToday, useDayChoice } from '../../services/clock';
 
 type Panel = 'supplement' | 'reject' | 'forward' | 'transfer' | 'done' | 'complete' | null;
 
-const NOTICES: Array<[DocumentKind, string, (s: string, supplemented: boolean) => boolean]> = [
-  ['supplement', '材料补正通知单', (_s, sup) => sup],
-  ['acceptance', '受理通知书', (s) => s === 'accepted' || s === 'done'],
-  ['forward', '转报件告知单', (s) => s === 'forwarded'],
-  ['rejection', '不予受理通知书', (s) => s === 'rejected'],
-  ['done', '办结通知书', (s) => s === 'done'],
+type NoticeOf = { status: string; supplementIssuedAt?: string; acceptedOn?: string; deadline?: string };
+
+/** The notices a case has actually been given: a 即收即办 case has no 受理通知书 (outside review). */
+const NOTICES: Array<[DocumentKind, string, (c: NoticeOf) => boolean]> = [
+  ['supplement', '材料补正通知单', (c) => Boolean(c.supplementIssuedAt)],
+  ['acceptance', '受理通知书', (c) => (c.status === 'accepted' || c.status === 'done') && Boolean(c.acceptedOn && c.deadline)],
+  ['forward', '转报件告知单', (c) => c.status === 'forwarded'],
+  ['rejection', '不予受理通知书', (c) => c.status === 'rejected'],
+  ['done', '办结通知书', (c) => c.status === 'done'],
 ];
 
 /** One case with every action its state allows (R-CASE-2..4), and its full trail (R-CASE-7). */
@@ -38,6 +41,7 @@ function CaseDetail() {
   const staffList = useLoad(() => api.cases.staff({}), 'staff');
   const [panel, setPanel] = useState<Panel>(null);
   const [missing, setMissing] = useState<string[]>([]);
+  const [noneTicked, setNoneTicked] = useState(false);
   const [text, setText] = useState('');
   const today = useCenterToday();
   const [date, setDate] = useDayChoice();
@@ -78,7 +82,7 @@ function CaseDetail() {
   };
   const ask = (title: string, act: string, message: string, fn: () => Promise<unknown>, done: string) => setConfirming({ title, act, message, fn, done });
   const others = (staffList.data?.staff ?? []).filter((s) => s.id !== c.handlerId);
-  const notices = NOTICES.filter(([, , shown]) => shown(c.status, Boolean(c.supplementIssuedAt)));
+  const notices = NOTICES.filter(([, , given]) => given(c));
 
   return (
     <PageShell>
@@ -151,10 +155,16 @@ function CaseDetail() {
             );
           })}
           <LabelledInput label="补充说明(可不填)" value={text} placeholder="补充说明(可不填)" onInput={(e) => setText(e.detail.value)} />
+          {noneTicked && missing.length === 0 && <View className="error para">请先勾选群众缺少的全部材料,再出具补正通知,谢谢。</View>}
           <View className="actions">
             <TapButton
               type="primary"
-              onTap={() => ask('确定出具补正通知?', '确定出具补正通知', `每件只能一次性告知补正,出具后不能再增加材料。缺少:${missing.join('、') || '未勾选'}。`, () => api.cases.supplement({ caseId: c.id, missing, note: text }), '已出具材料补正通知单,并已告知群众。')}
+              onTap={() =>
+                // Nothing ticked: say so here, before a confirmation that could only be refused (outside review).
+                missing.length === 0
+                  ? setNoneTicked(true)
+                  : ask('确定出具补正通知?', '确定出具补正通知', `每件只能一次性告知补正,出具后不能再增加材料。缺少:${missing.join('、')}。`, () => api.cases.supplement({ caseId: c.id, missing, note: text }), '已出具材料补正通知单,并已告知群众。')
+              }
             >
               出具补正通知
             </TapButton>

@@ -138,7 +138,9 @@ async function intake(ctx: Ctx, actor: User, channel: ComplaintChannel, input: I
   const klass = input.major ? 'major' : 'general';
   const deadline = complaintDeadline(cal, on, klass);
   const at = nowIso(ctx);
-  const secret = crypto.randomBytes(6).toString('base64url').slice(0, 8);
+  // Eight digits (outside review: mixed-case base64 such as "OQp--lOJ" could not be copied by
+  // hand and typed back). With the complaint number they open only that complaint.
+  const secret = String(crypto.randomInt(0, 100_000_000)).padStart(8, '0');
   const office = await ctx.store.find('users', { where: { centerId: actor.centerId, role: 'office' } });
   const leaders = klass === 'major' ? await majorRecipients(ctx, actor.centerId) : [];
   const retry = requestKey(actor, ctx.requestId);
@@ -182,8 +184,10 @@ async function intake(ctx: Ctx, actor: User, channel: ComplaintChannel, input: I
     if (registeredBy) c.registeredById = registeredBy.id;
     const next = nextReminderDate(cal, deadline, addDays(today, -1));
     if (next) c.nextReminderOn = next;
-    const actorRef = registeredBy ? { id: registeredBy.id, name: registeredBy.name } : { id: 'complainant', name: '投诉人' };
-    await saveChange(tx, actorRef, null, c, { action: 'complaint.receive', text: `投诉已受理,编号${number},请于${dateLabel(deadline)}前答复。`, public: true }, at);
+    // The first step of the public trail is the center's acceptance, said to the complainant who
+    // reads it (outside review: it read as an order to the office, signed 投诉人).
+    const actorRef = registeredBy ? { id: registeredBy.id, name: registeredBy.name } : { id: 'system', name: '便民服务中心' };
+    await saveChange(tx, actorRef, null, c, { action: 'complaint.receive', text: `中心已受理您的投诉,编号${number},将于${dateLabel(deadline)}前答复您。`, public: true }, at);
     // R-CMP-2: the office's queue, and every office member told at once.
     await notify(tx, office.map((u) => u.id), { centerId: c.centerId, kind: 'complaint', title: '收到新的投诉', body: `投诉${number}(${subject.label}),请分类并指定承办人,答复期限${dateLabel(deadline)}。`, link: `/office/complaint/index?id=${c.id}` }, at);
     await notify(tx, complainantSide(c), { centerId: c.centerId, kind: 'complaint', title: '投诉已受理', body: `您好,您的投诉(编号${number})已受理,我们将于${dateLabel(deadline)}前答复您,谢谢您的监督。`, link: `/complaint/detail/index?id=${c.id}` }, at);
@@ -232,7 +236,10 @@ export async function mine(ctx: Ctx, _input: In<'mine'>): Promise<Out<'mine'>> {
 
 export async function track(ctx: Ctx, input: In<'track'>): Promise<Detail> {
   const [c] = await ctx.store.find('complaints', { where: { number: input.number.toUpperCase() }, limit: 1 });
-  if (!c || c.secretHash !== secretHashOf(c.number, input.secret)) {
+  // As typed (codes issued before the eight digits are case-sensitive), else without spaces or
+  // dashes and with full-width digits made plain: a Chinese keyboard may give "１２３４ ５６７８".
+  const typed = [input.secret, input.secret.normalize('NFKC').replace(/[\s-]/g, '')];
+  if (!c || !typed.some((s) => c.secretHash === secretHashOf(c.number, s))) {
     throw new AppError('NOT_FOUND', '对不起,投诉编号或查询码不正确,请核对受理时告知您的编号和查询码后再试。');
   }
   return detailFor(ctx, c, null);
