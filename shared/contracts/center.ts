@@ -67,7 +67,7 @@ export const centerContract = {
     input: z
       .object({ windowId: idField('窗口'), aId: idField('A岗人员'), bId: idField('B岗人员') })
       .strict()
-      .refine((p) => p.aId !== p.bId, { message: 'A岗和B岗须是两位不同的工作人员', path: ['bId'] }),
+      .refine((p) => p.aId !== p.bId, { message: '对不起,A岗和B岗须是两位不同的工作人员,请为B岗另选一位。', path: ['bId'] }),
     output: z.object({ post: postSchema }),
   }),
   removeCalendarEntry: action({

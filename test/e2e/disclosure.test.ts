@@ -66,6 +66,7 @@ describe('政务公开 and 意见征集 in the H5 app (Mon 2026-03-02 10:00)', (
     await see('.open-missing', '机构设置与职责');
     await screenshotOf(await see('.card', '还需补充的栏目'), 'compose-missing');
     await (await see('.at-button', '发布政务公开')).click();
+    await kit.page.getByRole('button', { name: '确定发布' }).filter({ visible: true }).first().click();
     await see('.error', '本次政务公开暂不能发布:“机构设置与职责”、“服务承诺”、“监督投诉渠道”还是空的');
     await see('.field__error', '请填写中心的机构设置');
     expect(await host.store.count('disclosures')).toBe(0);
@@ -77,6 +78,7 @@ describe('政务公开 and 意见征集 in the H5 app (Mon 2026-03-02 10:00)', (
     const chenli = kit.page.locator('.open-entry').filter({ hasText: '陈丽' }).filter({ visible: true }).first();
     await chenli.locator('.field').filter({ hasText: '岗位职责' }).locator('input').fill('低保、特困供养、临时救助的受理和初审');
     await (await see('.at-button', '发布政务公开')).click();
+    await kit.page.getByRole('button', { name: '确定发布' }).filter({ visible: true }).first().click();
     await see('.title', `第1期 · 2026年3月2日发布 · 发布人:${ADMIN.name}`);
     await see('.open-text', ORG_1);
     await screenshot('published-1');
@@ -89,6 +91,7 @@ describe('政务公开 and 意见征集 in the H5 app (Mon 2026-03-02 10:00)', (
     await expect(org.inputValue()).resolves.toBe(ORG_1);
     await org.fill(ORG_2);
     await (await see('.at-button', '发布政务公开')).click();
+    await kit.page.getByRole('button', { name: '确定发布' }).filter({ visible: true }).first().click();
     await see('.title', '第2期 · 2026年3月2日发布');
     expect((await host.store.find('disclosures', { orderBy: [['number', 'asc']] })).map((d) => d.sections.organisation.text)).toEqual([ORG_1, ORG_2]);
 

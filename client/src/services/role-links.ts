@@ -41,7 +41,9 @@ const ALL: Array<RoleLink & { roles: readonly Role[] }> = [
   { label: '带班值班接访记录', url: '/duty/record/index', roles: ['office', 'admin'] },
   { label: '领导带班值班表(公示)', url: '/duty/roster/index', roles: ['villager', 'agent', 'staff', 'office', 'leader', 'admin'] },
   // Complaints (issue 9.10, R-CMP-1..7): the office's queue, registering at any window, flags, the public figures.
-  { label: '投诉受理台(分类、指定承办、核查结论)', url: '/office/complaints/index', roles: ['office', 'leader'] },
+  { label: '投诉受理台(分类、指定承办、核查结论、执行归档)', url: '/office/complaints/index', roles: ['office'] },
+  // A leader reads the queue and answers what is assigned to them; the office's steps are not theirs (outside review).
+  { label: '投诉受理台(查阅进度)', url: '/office/complaints/index', roles: ['leader'] },
   { label: '登记投诉(电话、当面、信件、意见箱)', url: '/office/complaint-new/index', roles: ['staff', 'office'] },
   { label: '我承办的投诉(调查、答复)', url: '/office/complaints/index?mine=1', roles: ['staff', 'office', 'leader'] },
   { label: '投诉警示(通报、下岗)', url: '/office/complaint-flags/index', roles: ['office', 'leader'] },

@@ -553,7 +553,8 @@ export async function document(ctx: Ctx, input: In<'document'>): Promise<Out<'do
       break;
     case 'rejection':
       issuedOn = issued('case.reject', '不予受理决定');
-      paragraphs.push(`${name}:您申请的“${c.itemName}”,经审查,决定不予受理,理由如下。如有异议,可向本中心监督电话反映。`);
+      // The number itself, not only "the supervision phone" (outside review: the printed notice had none).
+      paragraphs.push(`${name}:您申请的“${c.itemName}”,经审查,决定不予受理,理由如下。如有异议,${center?.complaintPhone ? `可拨打本中心监督电话${center.complaintPhone}反映` : '可向本中心管理办公室反映'}。`);
       list = c.rejectReasons ?? [];
       break;
     case 'forward':

@@ -18,7 +18,9 @@ export default function HeldBookings({ bookings, forAgent, replace }: { bookings
       {bookings.map((b) => (
         <View key={b.id} className="held">
           <View className="held__text">
-            您已预约{forAgent ? `(为${b.applicantName})` : ''} {dateLabel(b.date)} {b.start}–{b.end}办理本事项,预约号 {b.number}。同一天不能重复预约;如需换时间,请改约。
+            {forAgent
+              ? `您已为${b.applicantName}预约${dateLabel(b.date)} ${b.start}–${b.end}办理本事项,预约号 ${b.number}。${b.applicantName}同一天不能重复预约,如需换时间请改约;为其他群众预约不受影响。`
+              : `您已预约${dateLabel(b.date)} ${b.start}–${b.end}办理本事项,预约号 ${b.number}。同一天不能重复预约;如需换时间,请改约。`}
           </View>
           <View className="actions">
             <TapButton label={`查看${dateLabel(b.date)} ${b.start}的预约`} onTap={() => void Taro.navigateTo({ url: `/pages/booking/index?id=${encodeURIComponent(b.id)}` })}>

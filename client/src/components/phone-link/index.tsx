@@ -22,13 +22,15 @@ export default function PhoneLink({ phone, what, className }: { phone: string; w
     // A plain anchor: Taro's H5 build renders host elements as they are.
     return (
       <a className={`${cls} link`} href={`tel:${digits}`} aria-label={label}>
-        {phone} 拨打
+        {phone}
+        <span className="phone-link__act"> 拨打</span>
       </a>
     );
   }
   return (
     <View className={`${cls} link`} {...tapAttrs({ role: 'link', label, onTap: () => void Taro.makePhoneCall({ phoneNumber: digits }).catch(() => null) })}>
-      {phone} 拨打
+      {phone}
+      <Text className="phone-link__act"> 拨打</Text>
     </View>
   );
 }

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
+import ConfirmDialog from '../../components/confirm-dialog';
 import { TapButton } from '../../components/tap';
 import { SECTION_LABELS, SECTION_KEYS } from '@shared/domain/disclosure';
 import Field from '../../components/field';
@@ -45,6 +46,8 @@ function Compose() {
 
   const input = () => ({ organisation, commitments, supervision, staffNotes: notes.map(({ userId, duties, photo }) => ({ userId, duties, photo })) });
   const save = () => void act.run(async () => setData(await disclosureApi.saveDraft(input())), '草稿已保存,谢谢。').then(setLastOk);
+  /** Publishing is for good (every issue is archived as published): it asks first (outside review). */
+  const [confirming, setConfirming] = useState(false);
   const publish = () =>
     void act
       .run(async () => {
@@ -126,7 +129,7 @@ function Compose() {
             <TapButton type="secondary" loading={act.busy} onTap={save}>
               保存草稿
             </TapButton>
-            <TapButton type="primary" loading={act.busy} onTap={publish}>
+            <TapButton type="primary" loading={act.busy} onTap={() => setConfirming(true)}>
               发布政务公开
             </TapButton>
           </View>
@@ -138,6 +141,19 @@ function Compose() {
           <View className="title">预览(按当前数据)</View>
           <PublicationSections s={data.preview} />
         </View>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title="确定发布政务公开?"
+          act="确定发布"
+          message="发布后生成新的一期并存档,向群众公开,已发布的内容不能再修改。"
+          busy={act.busy}
+          onConfirm={() => {
+            setConfirming(false);
+            publish();
+          }}
+          onCancel={() => setConfirming(false)}
+        />
       )}
     </PageShell>
   );
