@@ -198,6 +198,12 @@ describe('agents act only for authorised residents of their village (R-BOOK-4)',
     expect(d.booking).toMatchObject({ applicantName: '张桂英', residentId: RES_ZHANG, agentId: AGENT, bookedBy: AGENT });
   });
 
+  test('the resident is told who booked for them (outside review: the notice read as if they had booked)', async () => {
+    await api.ok<Detail>(AGENT, 'booking', 'create', { itemId: ITEM, date: '2026-03-03', start: '10:00', residentId: 'res-baisha-wangxy' });
+    const inbox = await api.ok<{ notices: Array<{ title: string; body: string }> }>(VILLAGER, 'inbox', 'list', {});
+    expect(inbox.notices[0]).toMatchObject({ title: '预约成功', body: expect.stringMatching(/^村代办员李建国已为王秀英预约/) });
+  });
+
   test.each([
     ['expired', 'res-baisha-liufs', /过期/],
     ['revoked', 'res-baisha-chenxl', /撤销/],

@@ -303,7 +303,7 @@ export async function create(ctx: Ctx, input: In<'create'>): Promise<Out<'create
             centerId: b.centerId,
             kind: 'booking',
             title: '预约成功',
-            body: `${b.applicantName}已预约${dateLabel(b.date)} ${b.start}–${b.end}到${window.name}办理“${b.itemName}”,预约号 ${b.number}。请按材料清单备齐材料,准时前来,谢谢。`,
+            body: `${b.agentId ? `村代办员${user.name}已为${b.applicantName}` : `${b.applicantName}已`}预约${dateLabel(b.date)} ${b.start}–${b.end}到${window.name}办理“${b.itemName}”,预约号 ${b.number}。请按材料清单备齐材料,准时前来,谢谢。`,
             link: `/pages/booking/index?id=${b.id}`,
           },
           at,
