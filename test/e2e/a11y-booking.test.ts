@@ -134,5 +134,8 @@ describe('a booking with the keyboard and accessible names only, 长辈模式 at
     await page.getByRole('button', { name: `改约${dateLabel(TOMORROW)} 16:30的预约` }).waitFor();
     await page.getByRole('button', { name: `查看${dateLabel(TOMORROW)} 16:30的预约` }).waitFor();
     await kit.screenshot(`${SHOTS}/guide-held-elder-320.png`);
+    // 改约 says which booking it moves (outside review).
+    await press(page.getByRole('button', { name: `改约${dateLabel(TOMORROW)} 16:30的预约` }), 'Enter');
+    await page.getByText(`原预约:${dateLabel(TOMORROW)} 16:30–17:00`).first().waitFor();
   }, TEST_TIMEOUT);
 });

@@ -50,6 +50,8 @@ export default function Book() {
   // What the caller already holds for this item, shown before a slot is picked (issue 11).
   const held = useLoad(async () => (session && !rescheduleId ? (await api.booking.held({ itemId })).bookings : []), `held|${itemId}|${tick}`);
   const residents = useLoad(async () => (isAgent && !rescheduleId ? (await api.residents.list({})).residents : []), `res|${isAgent}`);
+  // The booking being moved, shown above the new choice (outside review: the page did not say which).
+  const moving = useLoad(async () => (rescheduleId ? (await api.booking.get({ bookingId: rescheduleId })).booking : null), `moving|${rescheduleId ?? ''}`);
 
   if (!session) {
     return (
@@ -126,6 +128,11 @@ export default function Book() {
           窗口电话:<PhoneLink phone={window.phone} what={`${window.name}电话`} />
         </View>
         {rescheduleId && <View className="tag tag--warn">改期:请选择新的时间</View>}
+        {moving.data && (
+          <View className="para">
+            原预约:{dateLabel(moving.data.date)} {moving.data.start}–{moving.data.end}(预约号 {moving.data.number})
+          </View>
+        )}
       </View>
 
       <HeldBookings bookings={held.data ?? []} forAgent={isAgent} replace />
