@@ -303,7 +303,8 @@ describe('petitions in the H5 app (Wed 2026-09-30 17:40, the eve of National Day
     // ── 9. 赵磊 (admin): 信访答复期限设置 → 按自然日计算 → 保存; the petition keeps its due date.
     await signInAs(ADMIN);
     await (await see('.nav-row', '信访答复期限设置')).click();
-    await expect(byRole('按工作日计算', 'radio').getAttribute('aria-checked')).resolves.toBe('true');
+    // The saved setting arrives with the page's load: wait for it, not for the first frame (a race seen in CI under load).
+    await kit.page.getByRole('radio', { name: '按工作日计算', checked: true }).filter({ visible: true }).first().waitFor();
     await byRole('按自然日计算', 'radio').click();
     await screenshot('admin-settings');
     await (await see('.at-button', /^保存$/)).click();
