@@ -164,14 +164,14 @@ export default function Book() {
                     Taro.showToast({ title: why, icon: 'none', duration: 3000 });
                   }}
                 >
-                  <Text className="item-row__name">
+                  {/* Name, then the masked number and the authorisation on a line of their own (outside review: they ran together). */}
+                  <View className="item-row__name">
                     {on ? '✓ ' : ''}
                     {r.name}
-                  </Text>
-                  <Text className="muted">
-                    {' '}
+                  </View>
+                  <View className="muted">
                     {r.idNumber} · {authWords}
-                  </Text>
+                  </View>
                 </Tap>
               );
             })}
