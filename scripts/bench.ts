@@ -13,10 +13,11 @@ import type { WechatSender } from '../cloudfunctions/core/push/sender';
 import type { TemplateConfig } from '../cloudfunctions/core/push/templates';
 import { consentId, runDispatch } from '../cloudfunctions/core/usecases/outbox-dispatch';
 import { runSweep, SWEEP_PARALLEL } from '../cloudfunctions/core/usecases/sweep';
-import { nextReminderDate, type Case } from '../shared/domain/cases';
+import { nextReminderDate } from '../shared/domain/cases';
 import { DevTokens } from '../cloudfunctions/core/identity/dev-token';
 import { startLocalHost } from '../cloudfunctions/core/runtime/local-host';
 import { demoUserId, seedDemoData } from '../cloudfunctions/core/seed/demo';
+import { sampleAcceptedCase } from '../cloudfunctions/core/seed/sample-cases';
 import { bookableDays } from '../shared/domain/booking';
 import { WorkCalendar } from '../shared/domain/calendar';
 import { OFFICIAL_SCHEDULE } from '../shared/domain/official-calendar';
@@ -228,27 +229,12 @@ async function sweepBench(): Promise<void> {
     for (let i = 0; i < total; i += 1) {
       const due = i % dueEvery === 0;
       const d = deadlines[i % deadlines.length] as { deadline: string; next: string };
-      const c: Case = {
-        id: `case-bench-${i}`,
-        number: `J20260302-RS-${i}`,
-        centerId: 'c-baisha',
-        windowId: 'w-baisha-rs',
-        itemId: 'item-baisha-rs-002',
-        itemName: '城乡居民基本养老保险待遇领取',
-        applicantName: `村民${i}`,
-        firstAskId: demoUserId('c-baisha', 'staff-cl'),
-        firstAskName: '孙浩',
-        postId: 'post-baisha-rs',
-        handlerId: demoUserId('c-baisha', 'staff-rs'),
-        handlerName: '杨帆',
-        status: 'accepted',
-        createdAt: at,
-        updatedAt: at,
+      const c = sampleAcceptedCase(`case-bench-${i}`, i, {
+        at,
         acceptedOn: '2026-02-24',
         deadline: due ? '2026-03-04' : d.deadline,
-        remindersSent: [],
         nextReminderOn: due ? today : d.next,
-      };
+      });
       await tx.put('cases', c);
     }
   });

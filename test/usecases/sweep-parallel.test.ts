@@ -4,11 +4,10 @@
  * sends nothing twice and misses nothing (R-CASE-5).
  */
 import { ManualClock } from '../../cloudfunctions/core/clock';
-import { demoUserId } from '../../cloudfunctions/core/seed/demo';
+import { sampleAcceptedCase } from '../../cloudfunctions/core/seed/sample-cases';
 import type { Store, TxOps } from '../../cloudfunctions/core/store/port';
 import type { SqliteStore } from '../../cloudfunctions/core/store/sqlite';
 import { runSweep, SWEEP_PARALLEL } from '../../cloudfunctions/core/usecases/sweep';
-import type { Case } from '../../shared/domain/cases';
 import { seededStore } from '../helpers/temp';
 
 const TODAY = '2026-03-02';
@@ -18,27 +17,12 @@ let clock: ManualClock;
 beforeEach(async () => {
   ({ store, clock } = await seededStore(new ManualClock('2026-03-02T00:30:00Z')));
   for (let i = 0; i < 30; i += 1) {
-    const c: Case = {
-      id: `case-par-${String(i).padStart(2, '0')}`,
-      number: `J20260302-RS-${i}`,
-      centerId: 'c-baisha',
-      windowId: 'w-baisha-rs',
-      itemId: 'item-baisha-rs-002',
-      itemName: '城乡居民基本养老保险待遇领取',
-      applicantName: `村民${i}`,
-      firstAskId: demoUserId('c-baisha', 'staff-cl'),
-      firstAskName: '孙浩',
-      postId: 'post-baisha-rs',
-      handlerId: demoUserId('c-baisha', 'staff-rs'),
-      handlerName: '杨帆',
-      status: 'accepted',
-      createdAt: '2026-02-24T01:00:00Z',
-      updatedAt: '2026-02-24T01:00:00Z',
+    const c = sampleAcceptedCase(`case-par-${String(i).padStart(2, '0')}`, i, {
+      at: '2026-02-24T01:00:00Z',
       acceptedOn: '2026-02-24',
       deadline: '2026-03-04',
-      remindersSent: [],
       nextReminderOn: TODAY,
-    };
+    });
     await store.insert('cases', c);
   }
 });
