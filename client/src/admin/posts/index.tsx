@@ -54,7 +54,8 @@ function Posts() {
                 <View className="chips__chosen">B岗:{nameOf(v.bId)}</View>
                 <ChoiceChips label={`${w.name}的B岗`} options={people} value={v.bId || null} onChange={(id) => pick(w.id, 'bId', id)} />
               </Field>
-              {mine && message && <View className="para">{message}</View>}
+              {/* A refusal is said under its field; here only the outcome of a save that went through. */}
+              {mine && message && errs('aId').length + errs('bId').length === 0 && <View className="para">{message}</View>}
               <TapButton type="primary" label={`保存${w.name}的A岗和B岗`} onTap={() => void save(w.id)}>
                 保存
               </TapButton>

@@ -23,14 +23,14 @@ export default function PhoneLink({ phone, what, className }: { phone: string; w
     return (
       <a className={`${cls} link`} href={`tel:${digits}`} aria-label={label}>
         {phone}
-        <span className="phone-link__act"> 拨打</span>
+        <span className="phone-link__act">拨打</span>
       </a>
     );
   }
   return (
     <View className={`${cls} link`} {...tapAttrs({ role: 'link', label, onTap: () => void Taro.makePhoneCall({ phoneNumber: digits }).catch(() => null) })}>
       {phone}
-      <Text className="phone-link__act"> 拨打</Text>
+      <Text className="phone-link__act">拨打</Text>
     </View>
   );
 }

@@ -152,7 +152,7 @@ export default function Book() {
                   role="radio"
                   checked={on}
                   label={`${r.name},${authWords}${usable ? '' : ',不能代办'}`}
-                  className={`choice${on ? ' choice--on' : ''}${usable ? '' : ' choice--off'}`}
+                  className={`choice choice--stacked${on ? ' choice--on' : ''}${usable ? '' : ' choice--off'}`}
                   onTap={() => {
                     if (usable) {
                       setResidentId(r.id);
