@@ -86,6 +86,17 @@ describe('launch params', () => {
 });
 
 describe('WeChat sign-in', () => {
+  it("the app's 今天 is the server's day from account.me, not the phone's clock (outside review)", async () => {
+    const c = load();
+    c.Taro.getLaunchOptionsSync.mockReturnValue({ path: 'pages/index/index', query: { scene: 'c%3Dc-baisha' }, scene: 1047 });
+    // The server's time is set far from any day this test could run on; the phone reads the machine's clock.
+    serve(c, { 'account.me': () => ok({ user: villager, created: false, now: '2031-06-16T02:00:00.000Z' }) });
+    await c.boot.startBoot();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const clock = require('../../client/src/services/clock') as { centerToday(): string };
+    expect(clock.centerToday()).toBe('2031-06-16');
+  });
+
   it('launch → account.me with the scene → the user is the session (no token)', async () => {
     const c = load();
     c.Taro.getLaunchOptionsSync.mockReturnValue({ path: 'pages/index/index', query: { scene: 'c%3Dc-baisha' }, scene: 1047 });
